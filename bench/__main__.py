@@ -1,0 +1,26 @@
+"""``make bench``: run every benchmark and print fielddoc next to its baseline.
+
+``python -m bench [NAME ...]`` runs only the named benchmarks (records, ...).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from bench import bench_records
+
+BENCHMARKS = {"records": bench_records.main}
+
+
+def main(argv: list[str]) -> int:
+    chosen = argv or list(BENCHMARKS)
+    for name in chosen:
+        if name not in BENCHMARKS:
+            print(f"unknown benchmark {name!r}; choose from {', '.join(BENCHMARKS)}")
+            return 2
+        BENCHMARKS[name]()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,3 @@
+"""fielddoc: offline encrypted documentation for human-rights monitors."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from fielddoc.cli import main
+
+raise SystemExit(main())
