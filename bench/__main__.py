@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import sys
 
-from bench import bench_records
+from bench import bench_evidence, bench_records
 
-BENCHMARKS = {"records": bench_records.main}
+BENCHMARKS = {"records": bench_records.main, "evidence": bench_evidence.main}
 
 
 def main(argv: list[str]) -> int:

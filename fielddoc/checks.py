@@ -13,7 +13,9 @@ from dataclasses import dataclass
 import sqlcipher3
 
 from fielddoc import audit
-from fielddoc.records.store import verify_revision_hashes
+from fielddoc.evidence import custody
+from fielddoc.evidence.store import EvidenceStore
+from fielddoc.records.store import RecordStore, verify_revision_hashes
 from fielddoc.vault.connection import Connection
 from fielddoc.vault.vault import Vault
 
@@ -77,6 +79,23 @@ def _record_heads(conn: Connection, _vault: Vault) -> CheckResult:
     )
 
 
+def _custody_chains(conn: Connection, _vault: Vault) -> CheckResult:
+    broken = custody.verify_chains(conn)
+    if not broken:
+        return CheckResult("custody_chains", True, "every custody chain links and hashes correctly")
+    return CheckResult("custody_chains", False, "broken: " + ", ".join(broken[:20]))
+
+
+def _evidence_files(conn: Connection, vault: Vault) -> CheckResult:
+    records = RecordStore(conn, vault_id=vault.vault_id, device_id=vault.info.device_id)
+    results = EvidenceStore(records, vault.blobs_dir).verify(record_events=False)
+    bad = [f"{r.id} ({r.problem})" for r in results if not r.ok]
+    held = sum(1 for r in results if r.problem != "purged")
+    if not bad:
+        return CheckResult("evidence_files", True, f"{held} files decrypt and match their hash")
+    return CheckResult("evidence_files", False, "; ".join(bad[:20]))
+
+
 CHECKS: list[Callable[[Connection, Vault], CheckResult]] = [
     _cipher_integrity,
     _sqlite_integrity,
@@ -84,6 +103,8 @@ CHECKS: list[Callable[[Connection, Vault], CheckResult]] = [
     _audit_chain,
     _revision_hashes,
     _record_heads,
+    _custody_chains,
+    _evidence_files,
 ]
 
 

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import logging
 import os
 import sys
+import warnings
 from types import TracebackType
 from typing import TextIO
 
@@ -57,8 +59,16 @@ def install_excepthook(stream: TextIO | None = None) -> None:
     sys.excepthook = hook
 
 
+def quiet_libraries() -> None:
+    """Pillow warns and logs about damaged images on stderr; evidence files are often damaged
+    and the messages help no one, so they are silenced (our own errors say what failed)."""
+    warnings.filterwarnings("ignore", module=r"PIL(\..*)?")
+    logging.getLogger("PIL").setLevel(logging.CRITICAL + 1)
+
+
 def harden_process() -> None:
     """Everything above; call first thing in every entry point."""
     os.umask(0o077)
     disable_core_dumps()
     install_excepthook()
+    quiet_libraries()

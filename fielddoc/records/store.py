@@ -348,6 +348,7 @@ class RecordStore:
         transaction. Relations of explicit links start with ``attached:``."""
         if not relation.startswith("attached:"):
             raise InputError("Explicit link relations start with 'attached:'.")
+        self.get(source_id)  # RecordNotFoundError for a missing source
         now = utc_now()
         with self._tx():
             existing = {

@@ -49,6 +49,7 @@ from fielddoc.errors import (
     VaultLockedByOtherError,
     WeakPassphraseError,
 )
+from fielddoc.evidence import blobs
 from fielddoc.fsutil import fsync_dir, make_private_dir
 from fielddoc.ids import new_id, utc_now
 from fielddoc.vault import migrations
@@ -475,6 +476,4 @@ def _clean_orphans(vault: Vault) -> None:
     with contextlib.suppress(FileNotFoundError):
         (vault.folder / (KEYSLOTS_NAME + ".tmp")).unlink()
     make_private_dir(vault.blobs_dir)  # a vault copied without its empty blobs/ folder
-    for temp in vault.blobs_dir.glob("*.tmp"):
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+    blobs.clean_orphans(vault.conn, vault.blobs_dir)
