@@ -185,7 +185,8 @@ def bench_search(work: Path, count: int) -> None:
     ours_ms, theirs_ms = latencies(ours), latencies(theirs)
     hits = {
         q: ours.conn.execute(
-            "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", (search.build_match(q),)
+            "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?",
+            (search.build_match(ours.conn, q),),
         ).fetchone()[0]
         for q in QUERIES[:6]
     }

@@ -20,10 +20,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import itertools
 import os
 import stat
 import unicodedata
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -91,29 +93,46 @@ def _stream(
     progress: Progress | None,
     cancel: Cancel | None,
 ) -> tuple[str, int, bytes]:
-    """Hash and encrypt everything ``source`` yields; returns (sha256, size, prefix)."""
+    """Hash and encrypt everything ``source`` yields; returns (sha256, size, prefix).
+
+    SHA-256 runs on a helper thread (hashlib releases the GIL on large buffers) while this
+    thread encrypts and writes the same bytes, so the one pass costs about max(hash, encrypt +
+    write) rather than their sum. Two read buffers alternate; a buffer is refilled only after
+    its hash update has finished, and the single worker applies updates in order.
+    """
     digest = hashlib.sha256()
-    buffer = bytearray(READ_BYTES)
-    view = memoryview(buffer)
+    buffers = (bytearray(READ_BYTES), bytearray(READ_BYTES))
+    pending: list[Future[None] | None] = [None, None]
     prefix = bytearray()
     total = 0
-    while True:
-        if cancel is not None and cancel():
-            raise CancelledError
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fielddoc-hash") as hasher:
         try:
-            count = source.readinto(view)  # type: ignore[attr-defined]
-        except OSError:
-            raise InputError("The file could not be read to the end (I/O error).") from None
-        if not count:
-            break
-        chunk = view[:count]
-        digest.update(chunk)
-        encryptor.write(chunk)
-        if len(prefix) < PREFIX_BYTES:
-            prefix += chunk[: PREFIX_BYTES - len(prefix)]
-        total += count
-        if progress is not None:
-            progress(total, max(expected, total))
+            for turn in itertools.count():
+                slot = turn % 2
+                waiting = pending[slot]
+                if waiting is not None:
+                    waiting.result()
+                if cancel is not None and cancel():
+                    raise CancelledError
+                view = memoryview(buffers[slot])
+                try:
+                    count = source.readinto(view)  # type: ignore[attr-defined]
+                except OSError:
+                    raise InputError("The file could not be read to the end (I/O error).") from None
+                if not count:
+                    break
+                chunk = view[:count]
+                pending[slot] = hasher.submit(digest.update, chunk)
+                encryptor.write(chunk)
+                if len(prefix) < PREFIX_BYTES:
+                    prefix += chunk[: PREFIX_BYTES - len(prefix)]
+                total += count
+                if progress is not None:
+                    progress(total, max(expected, total))
+        finally:
+            for waiting in pending:
+                if waiting is not None:
+                    waiting.result()
     return digest.hexdigest(), total, bytes(prefix)
 
 

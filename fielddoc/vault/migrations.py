@@ -4,6 +4,11 @@ The schema version is SQLite's ``user_version``. Each file is applied in its own
 ``BEGIN IMMEDIATE`` transaction that also sets ``user_version`` to the file's number, so a
 crash mid-migration leaves the previous version intact. Numbers start at 1 and have no gaps.
 
+A migration whose first line is ``-- fielddoc: foreign_keys=off`` rebuilds tables (SQLite's
+documented procedure for schema changes ALTER TABLE cannot make): the runner turns foreign
+keys off around its transaction and runs ``PRAGMA foreign_key_check`` before committing, so
+the rebuild cannot leave a dangling reference.
+
 A vault whose version is higher than the newest file this build ships was written by a newer
 fielddoc: it is refused with :class:`~fielddoc.errors.VaultTooNewError` before anything is
 written.
@@ -24,10 +29,18 @@ from fielddoc.vault.connection import Connection, transaction
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
+FOREIGN_KEYS_OFF = "-- fielddoc: foreign_keys=off"
+
+
 @dataclass(frozen=True)
 class Migration:
     number: int
     path: Path
+
+    @property
+    def rebuilds_tables(self) -> bool:
+        with self.path.open(encoding="utf-8") as handle:
+            return handle.readline().strip() == FOREIGN_KEYS_OFF
 
     def statements(self) -> list[str]:
         """The file split into complete SQL statements (triggers kept whole)."""
@@ -85,15 +98,26 @@ def migrate(conn: Connection, *, target: int | None = None, folder: Path | None 
     migrations = available(folder)
     goal = len(migrations) if target is None else target
     for migration in migrations[current_version(conn) : goal]:
-        statements = migration.statements()
+        _apply(conn, migration)
+    return current_version(conn)
+
+
+def _apply(conn: Connection, migration: Migration) -> None:
+    failed = f"Migration {migration.number:04d} failed; the vault was left at the previous version."
+    statements = migration.statements()
+    rebuild = migration.rebuilds_tables
+    if rebuild:
+        conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: do it first
+    try:
         with transaction(conn):
             for statement in statements:
                 try:
                     conn.execute(statement)
                 except sqlcipher3.Error:
-                    raise MigrationError(
-                        f"Migration {migration.number:04d} failed; the vault was left at the "
-                        "previous version."
-                    ) from None
+                    raise MigrationError(failed) from None
+            if rebuild and conn.execute("PRAGMA foreign_key_check").fetchall():
+                raise MigrationError(failed)
             conn.execute(f"PRAGMA user_version = {migration.number:d}")
-    return current_version(conn)
+    finally:
+        if rebuild:
+            conn.execute("PRAGMA foreign_keys = ON")

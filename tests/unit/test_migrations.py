@@ -78,3 +78,55 @@ def test_release1_vault_opens_and_migrates(tmp_path: Path) -> None:
         store.create("person", {"name": "Added after migration"})
     finally:
         vault.close()
+
+
+def test_evidence_survives_the_0003_table_rebuild(tmp_path: Path) -> None:
+    from fielddoc.crypto.kdf import KdfParams
+    from fielddoc.evidence.store import EvidenceStore
+    from fielddoc.vault.vault import create_vault
+
+    cheap = KdfParams(64, 1, 1)
+    vault, _ = create_vault(
+        tmp_path / "v", "a passphrase of length", kdf=cheap, floor=cheap, schema_target=2
+    )
+    records = RecordStore(vault.conn, vault_id=vault.vault_id, device_id=vault.info.device_id)
+    source = tmp_path / "photo.jpg"
+    source.write_bytes(b"\xff\xd8\xff" + b"x" * 50_000)
+    store = EvidenceStore(records, vault.blobs_dir)
+    item = store.ingest(source)
+    store.verify([item.id])
+    assert vault.info.schema_version == 2
+    vault.close()
+    vault = open_vault(tmp_path / "v", "a passphrase of length", floor=cheap)
+    try:
+        assert vault.info.schema_version == migrations.latest_version()
+        records = RecordStore(vault.conn, vault_id=vault.vault_id, device_id=vault.info.device_id)
+        store = EvidenceStore(records, vault.blobs_dir)
+        assert store.get(item.id).sha256 == item.sha256
+        assert [e.event for e in store.events(item.id)] == ["ingest", "verify"]
+        assert vault.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert all(result.ok for result in run_checks(vault))
+    finally:
+        vault.close()
+
+
+def test_table_rebuild_that_breaks_a_reference_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "0001_a.sql").write_text(
+        "CREATE TABLE parent (id TEXT PRIMARY KEY);\n"
+        "CREATE TABLE child (p TEXT REFERENCES parent (id));\n"
+        "INSERT INTO parent VALUES ('x');\nINSERT INTO child VALUES ('x');\n"
+    )
+    (folder / "0002_rebuild.sql").write_text(
+        "-- fielddoc: foreign_keys=off\n"
+        "CREATE TABLE parent_new (id TEXT PRIMARY KEY);\n"
+        "DROP TABLE parent;\nALTER TABLE parent_new RENAME TO parent;\n"
+    )
+    conn = connect(tmp_path / "db", b"k" * 32, create=True)
+    with pytest.raises(MigrationError):
+        migrations.migrate(conn, folder=folder)
+    assert migrations.current_version(conn) == 1
+    assert conn.execute("SELECT count(*) FROM parent").fetchone()[0] == 1
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    conn.close()
