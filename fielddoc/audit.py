@@ -43,6 +43,8 @@ ACTIONS = frozenset(
         "receipt_import",
         "purge",
         "card_import",
+        "card_revoke",
+        "keys_export",
         "settings_change",
         "keyfile_change",
     }

@@ -88,6 +88,14 @@ CREATE TABLE bundles_in (
     UNIQUE (device_key_id, seq)
 ) STRICT;
 
+CREATE TABLE bundle_in_items (
+    bundle_id TEXT NOT NULL REFERENCES bundles_in (id),
+    kind      TEXT NOT NULL CHECK (kind IN ('revision', 'link', 'evidence')),
+    item_id   TEXT NOT NULL,
+    sha256    TEXT NOT NULL,
+    PRIMARY KEY (bundle_id, kind, item_id)
+) STRICT;
+
 CREATE TABLE provenance (
     kind          TEXT NOT NULL CHECK (kind IN ('revision', 'link', 'evidence')),
     item_id       TEXT NOT NULL,
@@ -150,3 +158,7 @@ INSERT INTO evidence_new SELECT * FROM evidence;
 DROP TABLE evidence;
 ALTER TABLE evidence_new RENAME TO evidence;
 CREATE INDEX evidence_by_sha256 ON evidence (sha256);
+
+-- Purge must not leave deleted text in the index: FTS5 then removes entries at once instead
+-- of leaving delete markers until the next merge (the connection also runs secure_delete).
+INSERT INTO search_fts (search_fts, rank) VALUES ('secure-delete', 1);

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from fielddoc import __version__
-from fielddoc.cli import evidence_commands, record_commands, vault_commands
+from fielddoc.cli import evidence_commands, exchange_commands, record_commands, vault_commands
 from fielddoc.cli.common import Context
 from fielddoc.errors import FielddocError
 from fielddoc.hygiene import describe_exception, harden_process
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     vault_commands.register(sub)
     record_commands.register(sub)
     evidence_commands.register(sub)
+    exchange_commands.register(sub)
     return parser
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fielddoc.canonical import canonical_json, canonical_sha256
+from fielddoc.errors import InputError
 from fielddoc.ids import new_id, utc_now
 from fielddoc.vault.connection import Connection
 
@@ -48,7 +49,7 @@ class CustodyEvent:
         }
 
 
-def _hash(
+def event_hash(
     *, evidence_id: str, seq: int, event: str, at: str, device: str, detail: str, prev: str
 ) -> str:
     return canonical_sha256(
@@ -87,7 +88,7 @@ def append(
         seq, prev = int(last[0]) + 1, str(last[1])
     when = at or utc_now()
     detail_text = canonical_json(dict(detail or {})).decode("utf-8")
-    digest = _hash(
+    digest = event_hash(
         evidence_id=evidence_id,
         seq=seq,
         event=event,
@@ -119,6 +120,29 @@ def events(conn: Connection, evidence_id: str) -> list[CustodyEvent]:
     ]
 
 
+def chain_is_valid(anchor: str, chain: list[dict[str, Any]]) -> bool:
+    """True when ``chain`` (events as :meth:`CustodyEvent.to_json`, oldest first) links from
+    ``anchor`` (the evidence hash) and every event hash recomputes."""
+    prev = anchor
+    for expected, event in enumerate(chain, start=1):
+        try:
+            recomputed = event_hash(
+                evidence_id=event["evidence_id"],
+                seq=event["seq"],
+                event=event["event"],
+                at=event["at"],
+                device=event["device"],
+                detail=canonical_json(event["detail"]).decode("utf-8"),
+                prev=event["prev_hash"],
+            )
+        except (KeyError, TypeError, ValueError, InputError):
+            return False
+        if event["seq"] != expected or event["prev_hash"] != prev or recomputed != event["hash"]:
+            return False
+        prev = event["hash"]
+    return True
+
+
 def verify_chains(conn: Connection) -> list[str]:
     """Evidence ids whose custody chain is broken (bad link or hash)."""
     broken: list[str] = []
@@ -135,7 +159,7 @@ def verify_chains(conn: Connection) -> list[str]:
             current, prev, expected = evidence_id, anchors.get(evidence_id, ""), 1
         if evidence_id in broken:
             continue
-        recomputed = _hash(
+        recomputed = event_hash(
             evidence_id=evidence_id,
             seq=seq,
             event=event,

@@ -86,7 +86,7 @@ def _open_source(path: Path) -> tuple[BinaryIO, os.stat_result]:
     return cast(BinaryIO, handle), info
 
 
-def _stream(
+def hash_and_encrypt(
     source: BinaryIO,
     encryptor: ChunkedEncryptor,
     expected: int,
@@ -155,7 +155,9 @@ def ingest_file(
     try:
         with source:
             encryptor = ChunkedEncryptor(cast(BinaryIO, writer), key, evidence_id.encode("ascii"))
-            sha256, size, prefix = _stream(source, encryptor, before.st_size, progress, cancel)
+            sha256, size, prefix = hash_and_encrypt(
+                source, encryptor, before.st_size, progress, cancel
+            )
             after = os.fstat(source.fileno())
         if (
             size != before.st_size

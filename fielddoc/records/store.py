@@ -275,6 +275,8 @@ class RecordStore:
 
     def _check_reference(self, template: Template, path: str, target: str) -> None:
         row = self.conn.execute("SELECT template FROM records WHERE id = ?", (target,)).fetchone()
+        if row is None and self._was_purged(target):
+            return  # delivered to HQ and purged here: the reference stays valid
         if row is None:
             raise ValidationError(
                 f"Field '{path}' refers to a record that does not exist.", field=path
@@ -284,6 +286,14 @@ class RecordStore:
             raise ValidationError(
                 f"Field '{path}' must refer to a record of type {', '.join(allowed)}.", field=path
             )
+
+    def _was_purged(self, record_id: str) -> bool:
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM purged WHERE kind = 'record' AND item_id = ?", (record_id,)
+            ).fetchone()
+            is not None
+        )
 
     def _append_revision(
         self,

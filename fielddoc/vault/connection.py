@@ -4,7 +4,8 @@ Every database connection fielddoc opens comes from :func:`connect`, which appli
 order: ``cipher_memory_security = ON``; the raw 256-bit key (``PRAGMA key = "x'..'"``, so
 SQLCipher's own PBKDF2 never runs); a ``cipher_version`` check; a read that proves the key;
 then ``journal_mode = WAL``, ``synchronous = FULL``, ``temp_store = MEMORY``,
-``foreign_keys = ON``, ``trusted_schema = OFF``, and extension loading off. No ``cipher_*``
+``foreign_keys = ON``, ``trusted_schema = OFF``, ``secure_delete = ON`` (purged text must
+not survive in free pages), and extension loading off. No ``cipher_*``
 setting is touched after keying.
 
 Connections run in autocommit mode; :func:`transaction` wraps work in ``BEGIN IMMEDIATE`` /
@@ -78,6 +79,8 @@ def _apply_recipe(conn: Connection, db_key: bytes) -> None:
         "PRAGMA temp_store = MEMORY",
         "PRAGMA foreign_keys = ON",
         "PRAGMA trusted_schema = OFF",
+        # deleted rows are overwritten with zeros, so a purge leaves no text in free pages
+        "PRAGMA secure_delete = ON",
     ):
         conn.execute(pragma).fetchall()
     with contextlib.suppress(AttributeError):  # builds without extension support lack the call

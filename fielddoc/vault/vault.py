@@ -59,6 +59,7 @@ from fielddoc.vault.lockfile import LOCK_NAME, VaultLock
 KEYSLOTS_NAME = "keyslots"
 DATABASE_NAME = "vault.db"
 BLOBS_NAME = "blobs"
+QUARANTINE_NAME = "quarantine"
 CREATING_PREFIX = ".fielddoc-creating-"
 MIN_PASSPHRASE_CHARS = 10
 MIN_DATABASE_BYTES = 1024  # SQLCipher's smallest page; a real vault is many pages
@@ -477,3 +478,5 @@ def _clean_orphans(vault: Vault) -> None:
         (vault.folder / (KEYSLOTS_NAME + ".tmp")).unlink()
     make_private_dir(vault.blobs_dir)  # a vault copied without its empty blobs/ folder
     blobs.clean_orphans(vault.conn, vault.blobs_dir)
+    # an import interrupted before its commit leaves re-encrypted blobs in quarantine/
+    shutil.rmtree(vault.folder / QUARANTINE_NAME, ignore_errors=True)

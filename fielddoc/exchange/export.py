@@ -1,0 +1,362 @@
+"""Bundle export (field role): a signed BagIt bag in a tar stream, encrypted with age.
+
+Layout (docs/formats/bundle.md): ``fielddoc-<bundle id>/`` holding the tag files first
+(``bagit.txt``, ``bag-info.txt``, ``manifest-sha256.txt``, ``tagmanifest-sha256.txt``,
+``tagmanifest-sha256.txt.minisig``) and then ``data/``: revisions, link revisions, for each
+evidence item its descriptor (``data/evidence/<id>.json``, with its custody events) followed
+by the file itself, and this device's key card.
+
+Every hash is known before the payload is written (revision hashes are stored, the evidence
+hash was taken at ingest), so the tag files come first and the archive streams: the tar is
+produced as age reads it, evidence is decrypted from the blob store chunk by chunk (each
+chunk authenticated, so the bytes are the ones hashed at ingest), nothing plaintext touches
+the disk and memory stays flat. The output is written to ``<file>.partial`` and renamed when
+complete; then one transaction records the bundle, its items and a custody ``export`` event
+per evidence item. Any failure or cancel removes the partial file and records nothing.
+
+Incremental by default: everything HQ has not confirmed with a receipt (items exported
+before but unconfirmed go again; the importer ignores what it already has).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fielddoc import __version__, audit
+from fielddoc.canonical import canonical_json
+from fielddoc.crypto import age, minisign
+from fielddoc.errors import CancelledError, FielddocError, InputError
+from fielddoc.evidence import custody
+from fielddoc.evidence.store import Evidence
+from fielddoc.exchange import bag
+from fielddoc.exchange.cards import StoredCard, list_cards
+from fielddoc.exchange.context import ExchangeContext
+from fielddoc.fsutil import fsync_dir, storage_error
+from fielddoc.ids import new_id, utc_now
+from fielddoc.vault.connection import transaction
+
+FORMAT = "fielddoc-bundle-v1"
+GENESIS = "0" * 64
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+class NothingToExportError(FielddocError):
+    code = "NOTHING_TO_EXPORT"
+
+
+class NoRecipientsError(FielddocError):
+    code = "NO_HQ_CARD"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    bundle_id: str
+    seq: int
+    path: Path
+    revisions: int
+    links: int
+    evidence: int
+    payload_bytes: int
+    recipients: list[str]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "bundle_id": self.bundle_id,
+            "seq": self.seq,
+            "file": str(self.path),
+            "revisions": self.revisions,
+            "links": self.links,
+            "evidence": self.evidence,
+            "payload_bytes": self.payload_bytes,
+            "recipients": self.recipients,
+        }
+
+
+@dataclass
+class _Plan:
+    revisions: list[tuple[str, str]]
+    links: list[tuple[str, str]]
+    evidence: list[Evidence]
+
+
+def _undelivered(
+    ctx: ExchangeContext, table: str, kind: str, everything: bool
+) -> list[tuple[str, str]]:
+    sql = f"SELECT id, sha256 FROM {table} t"
+    if not everything:
+        sql += (
+            " WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.kind = ? AND d.item_id = t.id)"
+        )
+        return [(r[0], r[1]) for r in ctx.conn.execute(sql + " ORDER BY t.rowid", (kind,))]
+    return [(r[0], r[1]) for r in ctx.conn.execute(sql + " ORDER BY t.rowid")]
+
+
+def plan(ctx: ExchangeContext, *, everything: bool = False) -> _Plan:
+    """What an export would carry now."""
+    delivered = {
+        row[0] for row in ctx.conn.execute("SELECT item_id FROM deliveries WHERE kind = 'evidence'")
+    }
+    return _Plan(
+        revisions=_undelivered(ctx, "revisions", "revision", everything),
+        links=_undelivered(ctx, "link_revisions", "link", everything),
+        evidence=[
+            item
+            for item in ctx.evidence.items()
+            if not item.purged and (everything or item.id not in delivered)
+        ],
+    )
+
+
+def resolve_recipients(ctx: ExchangeContext, names: list[str] | None) -> list[StoredCard]:
+    cards = list_cards(ctx.conn, role="hq", active=True)
+    if names:
+        wanted = set(names)
+        chosen = [card for card in cards if card.card.name in wanted]
+        if len(chosen) != len(wanted):
+            raise InputError("Some --to names are not registered, active HQ cards.")
+        return chosen
+    if not cards:
+        raise NoRecipientsError("No HQ key card is registered; import your HQ's card first.")
+    return cards
+
+
+def _descriptor(ctx: ExchangeContext, item: Evidence, file_path: str) -> bytes:
+    events = [event.to_json() for event in custody.events(ctx.conn, item.id)]
+    return canonical_json(
+        {
+            "type": "fielddoc-evidence",
+            "version": 1,
+            **{k: v for k, v in item.to_json().items() if k != "purged"},
+            "file": file_path,
+            "custody": events,
+        }
+    )
+
+
+def _members(
+    ctx: ExchangeContext, work: _Plan
+) -> tuple[list[bag.Member], list[tuple[str, str]], int]:
+    """Payload members in archive order, the manifest entries, and the payload byte count."""
+    members: list[bag.Member] = []
+    entries: list[tuple[str, str]] = []
+
+    def add(path: str, data: bytes, digest: str | None = None) -> None:
+        entries.append((path, digest or hashlib.sha256(data).hexdigest()))
+        members.append(bag.Member(path=path, size=len(data), data=data))
+
+    for rev_id, digest in work.revisions:
+        document = ctx.records.revision(rev_id).document.encode("utf-8")
+        add(f"data/revisions/{rev_id}.json", document, digest)
+    for link_id, digest in work.links:
+        row = ctx.conn.execute(
+            "SELECT document FROM link_revisions WHERE id = ?", (link_id,)
+        ).fetchone()
+        add(f"data/links/{link_id}.json", str(row[0]).encode("utf-8"), digest)
+    for item in work.evidence:
+        file_path = f"data/evidence/{item.id}/{bag.safe_file_name(item.original_name)}"
+        add(f"data/evidence/{item.id}.json", _descriptor(ctx, item, file_path))
+        entries.append((file_path, item.sha256))
+
+        members.append(
+            bag.Member(
+                path=file_path,
+                size=item.size,
+                open=functools.partial(ctx.evidence.open_reader, item.id),
+            )
+        )
+    add("data/device-card.txt", ctx.card.to_text().encode("utf-8"))
+    payload = sum(member.size for member in members)
+    return members, entries, payload
+
+
+def write_bundle(
+    ctx: ExchangeContext,
+    output: Path,
+    *,
+    to: list[str] | None = None,
+    everything: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ExportResult:
+    """Write the next bundle to ``output`` (must not exist). See module docstring."""
+    ctx.require_role("field", "Exporting bundles")
+    recipients = resolve_recipients(ctx, to)
+    work = plan(ctx, everything=everything)
+    if not (work.revisions or work.links or work.evidence):
+        raise NothingToExportError("Nothing new to export: HQ has confirmed everything.")
+    if output.exists():
+        raise InputError("The output file already exists; choose a new name.")
+    last = ctx.conn.execute(
+        "SELECT seq, tagmanifest_sha256 FROM bundles_out ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    seq, prev = (1, GENESIS) if last is None else (int(last[0]) + 1, str(last[1]))
+    bundle_id = new_id()
+    created = utc_now()
+    root = f"fielddoc-{bundle_id}"
+    members, entries, payload = _members(ctx, work)
+    age_recipients = sorted(card.card.age_recipient for card in recipients)
+    info = bag.bag_info(
+        [
+            ("Bag-Software-Agent", f"fielddoc {__version__}"),
+            ("Bagging-Date", created[:10]),
+            ("Payload-Oxum", f"{payload}.{len(members)}"),
+            ("External-Identifier", bundle_id),
+            ("Fielddoc-Format", FORMAT),
+            ("Fielddoc-Bundle-Id", bundle_id),
+            ("Fielddoc-Bundle-Sequence", str(seq)),
+            ("Fielddoc-Previous-Bundle-SHA256", prev),
+            ("Fielddoc-Device-Key-Id", ctx.keys.key_id_hex),
+            ("Fielddoc-Device-Name", ctx.card.name),
+            ("Fielddoc-Created", created),
+            ("Fielddoc-Recipients", ",".join(age_recipients)),
+        ]
+    )
+    payload_manifest = bag.manifest(entries)
+    tag_manifest = bag.manifest(
+        [
+            ("bagit.txt", hashlib.sha256(bag.BAGIT_TXT).hexdigest()),
+            ("bag-info.txt", hashlib.sha256(info).hexdigest()),
+            ("manifest-sha256.txt", hashlib.sha256(payload_manifest).hexdigest()),
+        ]
+    )
+    comment = (
+        f"{FORMAT} bundle={bundle_id} seq={seq} recipients={','.join(age_recipients)} "
+        f"created={created}"
+    )
+    signature = minisign.sign(ctx.keys.signing, tag_manifest, trusted_comment=comment).encode()
+    tags = [
+        bag.Member(f"{root}/bagit.txt", len(bag.BAGIT_TXT), bag.BAGIT_TXT),
+        bag.Member(f"{root}/bag-info.txt", len(info), info),
+        bag.Member(f"{root}/manifest-sha256.txt", len(payload_manifest), payload_manifest),
+        bag.Member(f"{root}/tagmanifest-sha256.txt", len(tag_manifest), tag_manifest),
+        bag.Member(f"{root}/tagmanifest-sha256.txt.minisig", len(signature), signature),
+    ]
+    payload_members = [bag.Member(f"{root}/{m.path}", m.size, m.data, m.open) for m in members]
+    mtime = int(datetime.now(UTC).timestamp())
+    stream = bag.TarStream(_watch(tags + payload_members, progress, cancel, payload), mtime=mtime)
+    _write_encrypted(stream, output, age_recipients)
+    try:
+        _record(
+            ctx,
+            bundle_id=bundle_id,
+            seq=seq,
+            created=created,
+            tag_manifest=tag_manifest,
+            recipients=recipients,
+            work=work,
+            payload=payload,
+        )
+    except BaseException:
+        with contextlib.suppress(OSError):
+            output.unlink()
+        raise
+    return ExportResult(
+        bundle_id=bundle_id,
+        seq=seq,
+        path=output,
+        revisions=len(work.revisions),
+        links=len(work.links),
+        evidence=len(work.evidence),
+        payload_bytes=payload,
+        recipients=[card.card.name for card in recipients],
+    )
+
+
+def _watch(
+    members: list[bag.Member], progress: Progress | None, cancel: Cancel | None, total: int
+) -> Iterator[bag.Member]:
+    """Yield members, checking cancel and reporting progress between them."""
+    done = 0
+    for member in members:
+        if cancel is not None and cancel():
+            raise CancelledError
+        yield member
+        done += member.size
+        if progress is not None:
+            progress(min(done, total), total)
+
+
+def _write_encrypted(stream: bag.TarStream, output: Path, recipients: list[str]) -> None:
+    partial = output.with_name(output.name + ".partial")
+    try:
+        fd = os.open(
+            partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600
+        )
+    except FileExistsError:
+        raise InputError("A partial export of this name exists; remove it first.") from None
+    except OSError as exc:
+        raise storage_error(exc, "the bundle") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            age.encrypt_stream(stream, handle, recipients)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if output.exists():
+            raise InputError("The output file already exists; choose a new name.")
+        partial.replace(output)
+        fsync_dir(output.parent)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        if isinstance(exc, OSError):
+            raise storage_error(exc, "the bundle") from None
+        raise
+
+
+def _record(
+    ctx: ExchangeContext,
+    *,
+    bundle_id: str,
+    seq: int,
+    created: str,
+    tag_manifest: bytes,
+    recipients: list[StoredCard],
+    work: _Plan,
+    payload: int,
+) -> None:
+    conn = ctx.conn
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO bundles_out (id, seq, created_at, tagmanifest_sha256, recipients, "
+            "revisions, evidence, payload_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                bundle_id,
+                seq,
+                created,
+                hashlib.sha256(tag_manifest).hexdigest(),
+                canonical_json([card.card.fingerprint for card in recipients]).decode(),
+                len(work.revisions),
+                len(work.evidence),
+                payload,
+            ),
+        )
+        rows = [(bundle_id, "revision", i, d) for i, d in work.revisions]
+        rows += [(bundle_id, "link", i, d) for i, d in work.links]
+        rows += [(bundle_id, "evidence", e.id, e.sha256) for e in work.evidence]
+        conn.executemany(
+            "INSERT INTO bundle_items (bundle_id, kind, item_id, sha256) VALUES (?, ?, ?, ?)", rows
+        )
+        for item in work.evidence:
+            custody.append(
+                conn,
+                item.id,
+                "export",
+                device=ctx.device_id,
+                detail={"bundle": bundle_id, "seq": seq},
+            )
+        audit.append(
+            conn,
+            vault_id=ctx.vault_id,
+            device=ctx.device_id,
+            action="export",
+            object_id=bundle_id,
+            detail={"seq": seq, "revisions": len(work.revisions), "evidence": len(work.evidence)},
+        )
