@@ -61,7 +61,7 @@ def test_sigkill_during_record_writes(tmp_path: Path) -> None:
         time.sleep(delay)
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()
-        done = [int(x) for x in out.split()]
+        done = [int(line) for line in out.decode().splitlines(keepends=True) if line.endswith("\n")]
         acknowledged.update(done)
         next_n += 100000
         print(f"attempt {attempt}: killed after {delay:.2f}s, {len(done)} records acknowledged")
