@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import sys
 
-from bench import bench_evidence, bench_records
+from bench import bench_evidence, bench_exchange, bench_records
 
-BENCHMARKS = {"records": bench_records.main, "evidence": bench_evidence.main}
+BENCHMARKS = {
+    "records": bench_records.main,
+    "evidence": bench_evidence.main,
+    "exchange": bench_exchange.main,
+}
 
 
 def main(argv: list[str]) -> int:
