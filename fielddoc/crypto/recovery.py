@@ -36,3 +36,8 @@ def normalise(code: str) -> str:
     if len(cleaned) != CODE_CHARS or any(ch not in ALPHABET for ch in cleaned):
         raise UnlockError
     return cleaned
+
+
+def normalise_group(text: str) -> str:
+    """One typed group of a code (for "type back groups 3 and 7"), forgiving as above."""
+    return text.strip().upper().translate(_CONFUSABLE)

@@ -42,6 +42,7 @@ DEFAULT_SENSITIVITY = "internal"
 REVISION_TYPE = "fielddoc-revision"
 LINK_TYPE = "fielddoc-link"
 FORMAT_VERSION = 1
+ORDER_COLUMNS = ("updated_at", "created_at", "title", "sensitivity", "revision_count")
 
 
 @dataclass(frozen=True)
@@ -481,7 +482,11 @@ class RecordStore:
         limit: int | None = None,
         offset: int = 0,
         newest_first: bool = True,
+        order_by: str = "updated_at",
     ) -> list[RecordSummary]:
+        """A page of summaries; ``order_by`` is one of :data:`ORDER_COLUMNS`."""
+        if order_by not in ORDER_COLUMNS:
+            raise ValueError(order_by)
         order = "DESC" if newest_first else "ASC"
         sql = f"SELECT {_SUMMARY_COLUMNS} FROM records"
         params: list[Any] = []
@@ -489,7 +494,7 @@ class RecordStore:
             self.templates.get(template)
             sql += " WHERE template = ?"
             params.append(template)
-        sql += f" ORDER BY updated_at {order}, rid {order} LIMIT ? OFFSET ?"
+        sql += f" ORDER BY {order_by} {order}, rid {order} LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]
         return [_summary(row) for row in self.conn.execute(sql, params)]
 

@@ -158,6 +158,16 @@ class Vault:
             self._conn = self.connect()
         return self._conn
 
+    def release_connection(self) -> None:
+        """Close the main connection so another thread can open its own (``conn`` reopens).
+
+        The GUI unlocks on a worker thread (the KDF takes a second) and then uses the vault
+        on the GUI thread; SQLite connections must stay on the thread that made them.
+        """
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
     @property
     def info(self) -> VaultInfo:
         if self._info is None:
@@ -219,6 +229,12 @@ class Vault:
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Re-wrap the DEK under ``new`` after proving ``old`` (UnlockError if it is wrong)."""
+        self.change_passphrase_keys_only(old, new)
+        self.log("passphrase_change")
+
+    def change_passphrase_keys_only(self, old: str, new: str) -> None:
+        """The keyslot part of :meth:`change_passphrase` (no database access, so it can run
+        on a worker thread while the GUI thread owns the connection; the caller audits)."""
         check_passphrase_policy(new)
         old_secret = normalise_passphrase(old)
         if not any(
@@ -226,7 +242,6 @@ class Vault:
         ):
             raise UnlockError
         self.set_passphrase(new)
-        self.log("passphrase_change")
 
     def set_passphrase(self, new: str) -> None:
         """Replace the passphrase slot (caller has authenticated, e.g. with the recovery code)."""
