@@ -159,6 +159,7 @@ DROP TABLE evidence;
 ALTER TABLE evidence_new RENAME TO evidence;
 CREATE INDEX evidence_by_sha256 ON evidence (sha256);
 
--- Purge must not leave deleted text in the index: FTS5 then removes entries at once instead
--- of leaving delete markers until the next merge (the connection also runs secure_delete).
+-- FTS5 secure-delete: removes a deleted row's entries at once in ordinary FTS5 tables. For this
+-- contentless-delete table it does not (terms stay until a merge), so a purge also runs
+-- 'optimize'; see vault/wipe.py and tests/e2e/test_purge_leaks.py.
 INSERT INTO search_fts (search_fts, rank) VALUES ('secure-delete', 1);

@@ -5,11 +5,24 @@ delivered (its blob file and its key go; the row stays as a stub without name, t
 metadata). Each leaves a row in ``purged``: id, hash, delivered when and to whom. Delivered
 link revisions of purged records go too; drafts of purged records go.
 
-The connection runs ``secure_delete`` and the index ``secure-delete``, so deleted rows are
-zeroed in their pages; then FTS5 ``optimize`` rewrites the index and
-``wal_checkpoint(TRUNCATE)`` empties the WAL, so the purged text survives nowhere in the
-database files (tests decrypt every page to check). Blob files are unlinked after the commit
-(their keys are already gone, so what the disk may keep is unreadable ciphertext).
+The connection runs ``secure_delete``, so deleted rows are zeroed in their pages and freed
+pages are zeroed. The index's own ``secure-delete`` option does nothing for ``search_fts``:
+a contentless-delete table only records a tombstone for a deleted rowid, and its terms stay in
+the index pages (hidden from queries and from ``fts5vocab``, but on disk) until a merge. FTS5
+``optimize`` is that merge: it rewrites the index without them. Then
+``wal_checkpoint(TRUNCATE)`` empties the WAL, which still holds every page as it was before
+the purge. Only then does the purged text survive nowhere in the database files
+(tests/e2e/test_purge_leaks.py decrypts every page and WAL frame to check, and shows that
+leaving out any one of the three steps leaves purged text behind).
+Blob files are unlinked after the commit (their keys are already gone, so what the disk may
+keep is unreadable ciphertext).
+
+The checkpoint cannot empty the WAL while another connection is reading (a worker thread, an
+unfinished query): the old page images, purged text included, then stay in the WAL. So its
+result is checked, and :class:`PurgeIncompleteError` is raised after the busy timeout: the
+deletions are committed, the wipe is not. Purging again (even with nothing new to purge)
+repeats ``optimize`` and the checkpoint and finishes the wipe, and so does the next unlock
+(vault/wipe.py).
 
 ``older_than_days`` limits the purge to items created more than that many days ago (the
 "keep nothing older than N days that HQ has confirmed" policy).
@@ -22,10 +35,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from fielddoc import audit, settings
+from fielddoc.errors import FielddocError
 from fielddoc.evidence import blobs, custody
 from fielddoc.exchange.context import ExchangeContext
 from fielddoc.ids import format_time, utc_now
+from fielddoc.vault import wipe
 from fielddoc.vault.connection import transaction
+
+
+class PurgeIncompleteError(FielddocError):
+    """The purge committed, but the WAL could not be emptied (another reader was active)."""
+
+    code = "PURGE_INCOMPLETE"
 
 
 @dataclass(frozen=True)
@@ -151,8 +172,11 @@ def purge_delivered(ctx: ExchangeContext, *, older_than_days: int | None = None)
     for name in doomed_blobs:
         with contextlib.suppress(OSError):
             blobs.remove_blob(ctx.blobs_dir, name)
-    conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    if not wipe.finish(conn):
+        raise PurgeIncompleteError(
+            "Purged, but the deleted text could not be wiped yet because the vault is being "
+            "read elsewhere. Close other windows or tasks and purge again."
+        )
     return PurgeResult(len(records), len(evidence), freed)
 
 

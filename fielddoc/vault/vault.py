@@ -52,7 +52,7 @@ from fielddoc.errors import (
 from fielddoc.evidence import blobs
 from fielddoc.fsutil import fsync_dir, make_private_dir
 from fielddoc.ids import new_id, utc_now
-from fielddoc.vault import migrations
+from fielddoc.vault import migrations, wipe
 from fielddoc.vault.connection import Connection, connect, transaction
 from fielddoc.vault.lockfile import LOCK_NAME, VaultLock
 
@@ -495,3 +495,6 @@ def _clean_orphans(vault: Vault) -> None:
     blobs.clean_orphans(vault.conn, vault.blobs_dir)
     # an import interrupted before its commit leaves re-encrypted blobs in quarantine/
     shutil.rmtree(vault.folder / QUARANTINE_NAME, ignore_errors=True)
+    # a purge interrupted between its commit and its wipe (crash, busy reader)
+    if wipe.is_pending(vault.conn):
+        wipe.finish(vault.conn)
