@@ -31,6 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="read the passphrase from the first line of PATH ('-' = a line of stdin)",
     )
+    parser.add_argument(
+        "--key-file",
+        metavar="PATH",
+        help="the vault's key file, when one was set (second factor, e.g. on a USB stick)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     vault_commands.register(sub)
     record_commands.register(sub)

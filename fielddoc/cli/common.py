@@ -45,6 +45,11 @@ class Context:
         return Path(given).expanduser() if given else default_vault_path()
 
     @property
+    def keyfile(self) -> Path | None:
+        given = getattr(self.args, "key_file", None)
+        return Path(given).expanduser() if given else None
+
+    @property
     def json(self) -> bool:
         return bool(getattr(self.args, "json", False))
 
@@ -85,7 +90,7 @@ class Context:
 
     def open(self) -> Vault:
         if self._vault is None:
-            self._vault = open_vault(self.vault_path, self.passphrase())
+            self._vault = open_vault(self.vault_path, self.passphrase(), keyfile=self.keyfile)
         return self._vault
 
     def adopt(self, vault: Vault) -> Vault:

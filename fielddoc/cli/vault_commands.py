@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 
 from fielddoc.checks import run_checks
 from fielddoc.cli.common import Context, say, warn
 from fielddoc.errors import InputError
+from fielddoc.exchange.identity import ensure_keys
+from fielddoc.fsutil import write_new_file
 from fielddoc.vault.vault import ROLES, create_vault, open_vault
 
 
@@ -36,6 +40,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rec.add_argument("--json", action="store_true")
     rec.set_defaults(handler=cmd_unlock_with_recovery)
 
+    keyfile = sub.add_parser("keyfile", help="a key file as second factor (e.g. on a USB stick)")
+    ksub = keyfile.add_subparsers(dest="keyfile_command", required=True)
+    create = ksub.add_parser("create", help="write a new random key file")
+    create.add_argument("-o", "--output", required=True, metavar="PATH")
+    create.set_defaults(handler=cmd_keyfile_create, needs_vault=False)
+    kset = ksub.add_parser("set", help="require this key file from now on (add or change)")
+    kset.add_argument("--new-key-file", required=True, metavar="PATH")
+    kset.add_argument("--json", action="store_true")
+    kset.set_defaults(handler=cmd_keyfile_set)
+    kremove = ksub.add_parser("remove", help="stop requiring a key file")
+    kremove.add_argument("--json", action="store_true")
+    kremove.set_defaults(handler=cmd_keyfile_remove)
+
+    panic = sub.add_parser("panic", help="erase the vault's keys at once: nothing opens it again")
+    panic.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
+    panic.add_argument("--json", action="store_true")
+    panic.set_defaults(handler=cmd_panic, needs_vault=False)
+
+    gui = sub.add_parser("gui", help="start the desktop application")
+    gui.set_defaults(handler=cmd_gui, needs_vault=False)
+
     log = sub.add_parser("audit", help="show the audit log")
     log.add_argument("--limit", type=int, default=50)
     log.add_argument("--json", action="store_true")
@@ -46,6 +71,7 @@ def cmd_init(ctx: Context) -> int:
     passphrase = ctx.passphrase(confirm=True)
     vault, code = create_vault(ctx.vault_path, passphrase, role=ctx.args.role, name=ctx.args.name)
     path = str(vault.folder)
+    ensure_keys(vault.conn)  # the signing key and the age identity exist from the start
     vault.close()
 
     def human() -> None:
@@ -74,7 +100,7 @@ def cmd_check(ctx: Context) -> int:
 
 def cmd_passphrase_change(ctx: Context) -> int:
     old = ctx.passphrase()
-    vault = ctx.adopt(open_vault(ctx.vault_path, old))
+    vault = ctx.adopt(open_vault(ctx.vault_path, old, keyfile=ctx.keyfile))
     new = ctx.read_secret(ctx.args.new_passphrase_file, "New passphrase: ", confirm=True)
     vault.change_passphrase(old, new)
     ctx.emit({"changed": True}, lambda: say("Passphrase changed."))
@@ -122,4 +148,49 @@ def cmd_audit(ctx: Context) -> int:
         ],
         human,
     )
+    return 0
+
+
+def cmd_gui(ctx: Context) -> int:
+    from fielddoc.gui.app import main as gui_main
+
+    return gui_main(["--vault", str(ctx.vault_path)] if ctx.args.vault else [])
+
+
+def cmd_keyfile_create(ctx: Context) -> int:
+    path = Path(ctx.args.output).expanduser()
+    if path.exists():
+        raise InputError("The output file already exists; choose a new name.")
+    write_new_file(path, os.urandom(64))
+    say(f"key file written to {path}; keep it apart from the laptop, and make a copy")
+    return 0
+
+
+def _change_keyfile(ctx: Context, new: Path | None) -> int:
+    passphrase = ctx.passphrase()
+    vault = ctx.adopt(open_vault(ctx.vault_path, passphrase, keyfile=ctx.keyfile))
+    vault.change_keyfile(passphrase, new)
+    message = "key file required from now on" if new else "key file no longer required"
+    ctx.emit({"keyfile": new is not None}, lambda: say(message))
+    return 0
+
+
+def cmd_keyfile_set(ctx: Context) -> int:
+    return _change_keyfile(ctx, Path(ctx.args.new_key_file).expanduser())
+
+
+def cmd_keyfile_remove(ctx: Context) -> int:
+    return _change_keyfile(ctx, None)
+
+
+def cmd_panic(ctx: Context) -> int:
+    from fielddoc.vault.panic import erase
+    from fielddoc.vault.vault import classify_folder
+
+    if not ctx.args.yes:
+        raise InputError("Erasing cannot be undone; add --yes to confirm.")
+    if classify_folder(ctx.vault_path) != "vault":
+        raise InputError("No vault to erase in this folder (or it was erased already).")
+    erase(ctx.vault_path)
+    ctx.emit({"erased": True}, lambda: say("The vault's keys were erased; nothing opens it again."))
     return 0

@@ -7,7 +7,12 @@ Format (UTF-8 JSON, documented in docs/formats/vault.md)::
                 "kdf": {"algorithm": "argon2id", "memory_kib": .., "iterations": .., "lanes": ..},
                 "keyfile": false, "salt": "<b64>", "nonce": "<b64>", "wrapped_key": "<b64>"}]}
 
-Each slot wraps the 32-byte DEK with AES-256-GCM under Argon2id(secret, salt). The
+Each slot wraps the 32-byte DEK with AES-256-GCM under Argon2id(secret, salt), with the
+SHA-256 of the optional key file as Argon2id's secret input (``pepper``). Whether a key file
+is needed is deliberately NOT recorded: ``keyfile`` stays ``false`` in every slot written (the
+field exists for format version 1), so a seized disk does not tell anyone to look for a USB
+stick; a missing or wrong key file gives the same generic unlock error as a wrong passphrase.
+The
 associated data is the canonical JSON of the slot header (format, version, vault id, kind,
 KDF parameters, key-file flag, salt), so none of those can be altered without the slot failing
 to open.
@@ -134,7 +139,7 @@ def wrap(
         salt=os.urandom(SALT_BYTES),
         nonce=os.urandom(NONCE_BYTES),
         wrapped_key=b"",
-        keyfile=pepper is not None,
+        keyfile=False,  # never reveal that a key file is part of the secret (module docstring)
     )
     kek = derive_key(secret, unsealed.salt, params, pepper=pepper)
     sealed = AESGCM(kek).encrypt(unsealed.nonce, dek, unsealed.header(vault_id))
@@ -143,8 +148,6 @@ def wrap(
 
 def unwrap(slot: Slot, vault_id: str, secret: bytes, *, pepper: bytes | None = None) -> bytes:
     """The DEK from ``slot``; :class:`UnlockError` if ``secret``/``pepper`` do not open it."""
-    if slot.keyfile != (pepper is not None):
-        raise UnlockError
     kek = derive_key(secret, slot.salt, slot.kdf, pepper=pepper)
     try:
         dek = AESGCM(kek).decrypt(slot.nonce, slot.wrapped_key, slot.header(vault_id))

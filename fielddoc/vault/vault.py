@@ -21,6 +21,7 @@ Errors: :class:`NotAVaultError`, :class:`VaultErasedError`, :class:`UnlockError`
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import unicodedata
@@ -40,6 +41,7 @@ from fielddoc.crypto import keyslots as ks
 from fielddoc.crypto import recovery
 from fielddoc.crypto.kdf import FLOOR, KdfParams, calibrate
 from fielddoc.errors import (
+    InputError,
     NotAVaultError,
     UnlockError,
     VaultClosedError,
@@ -85,6 +87,26 @@ def check_passphrase_policy(passphrase: str) -> None:
         )
 
 
+MAX_KEYFILE_BYTES = 16 * 1024 * 1024
+
+
+def keyfile_pepper(keyfile: Path | bytes | None) -> bytes | None:
+    """SHA-256 of a key file's content (Argon2id's secret input), or None without one."""
+    if keyfile is None:
+        return None
+    if isinstance(keyfile, bytes):
+        data = keyfile
+    else:
+        try:
+            with keyfile.expanduser().open("rb") as handle:
+                data = handle.read(MAX_KEYFILE_BYTES + 1)
+        except OSError:
+            raise InputError("The key file cannot be read.") from None
+    if not data or len(data) > MAX_KEYFILE_BYTES:
+        raise InputError("A key file must hold between 1 byte and 16 MiB.")
+    return hashlib.sha256(data).digest()
+
+
 def _db_key(dek: bytes | bytearray, vault_id: str) -> bytes:
     hkdf = HKDF(
         algorithm=hashes.SHA256(),
@@ -119,8 +141,11 @@ class Vault:
         dek: bytearray,
         lock: VaultLock,
         floor: KdfParams,
+        *,
+        pepper: bytes | None = None,
     ) -> None:
         self.folder = folder
+        self._pepper = pepper
         self._slots = slots
         self._dek: bytearray | None = dek
         self._lock = lock
@@ -217,7 +242,10 @@ class Vault:
     # --- keys ------------------------------------------------------------------------------
 
     def _rewrap(self, kind: ks.SlotKind, secret: bytes, params: KdfParams) -> None:
-        slot = ks.wrap(bytes(self._require_key()), self.vault_id, kind, secret, params)
+        pepper = self._pepper if kind == "passphrase" else None
+        slot = ks.wrap(
+            bytes(self._require_key()), self.vault_id, kind, secret, params, pepper=pepper
+        )
         new_slots = self._slots.replacing(kind, slot)
         ks.write(self.folder / KEYSLOTS_NAME, new_slots)
         self._slots = new_slots
@@ -236,12 +264,31 @@ class Vault:
         """The keyslot part of :meth:`change_passphrase` (no database access, so it can run
         on a worker thread while the GUI thread owns the connection; the caller audits)."""
         check_passphrase_policy(new)
-        old_secret = normalise_passphrase(old)
+        self._prove_passphrase(old)
+        self.set_passphrase(new)
+
+    def _prove_passphrase(self, passphrase: str) -> None:
+        secret = normalise_passphrase(passphrase)
         if not any(
-            _opens(slot, self.vault_id, old_secret) for slot in self._slots.of_kind("passphrase")
+            _opens(slot, self.vault_id, secret, self._pepper)
+            for slot in self._slots.of_kind("passphrase")
         ):
             raise UnlockError
-        self.set_passphrase(new)
+
+    def change_keyfile(self, passphrase: str, new_keyfile: Path | bytes | None) -> None:
+        """Add, change or remove (``None``) the key file after proving the passphrase (with
+        the current key file, which the vault was opened with). Atomic like a passphrase
+        change: after a crash exactly one of old and new combination works."""
+        self._prove_passphrase(passphrase)
+        new_pepper = keyfile_pepper(new_keyfile)
+        old_pepper = self._pepper
+        self._pepper = new_pepper
+        try:
+            self._rewrap("passphrase", normalise_passphrase(passphrase), self._passphrase_params())
+        except BaseException:
+            self._pepper = old_pepper
+            raise
+        self.log("keyfile_change", present=new_pepper is not None)
 
     def set_passphrase(self, new: str) -> None:
         """Replace the passphrase slot (caller has authenticated, e.g. with the recovery code)."""
@@ -257,9 +304,9 @@ class Vault:
                     break
 
 
-def _opens(slot: ks.Slot, vault_id: str, secret: bytes) -> bool:
+def _opens(slot: ks.Slot, vault_id: str, secret: bytes, pepper: bytes | None = None) -> bool:
     try:
-        ks.unwrap(slot, vault_id, secret)
+        ks.unwrap(slot, vault_id, secret, pepper=pepper)
     except UnlockError:
         return False
     return True
@@ -431,6 +478,7 @@ def open_vault(
     passphrase: str | None = None,
     *,
     recovery_code: str | None = None,
+    keyfile: Path | bytes | None = None,
     floor: KdfParams = FLOOR,
     audit_unlock: bool = True,
     schema_target: int | None = None,
@@ -443,10 +491,12 @@ def open_vault(
     if (passphrase is None) == (recovery_code is None):
         raise ValueError("give exactly one of passphrase and recovery_code")
     kind: ks.SlotKind
+    pepper: bytes | None = None
     if recovery_code is not None:
         kind, secret = "recovery", recovery.normalise(recovery_code).encode("ascii")
     else:
         kind, secret = "passphrase", normalise_passphrase(passphrase or "")
+        pepper = keyfile_pepper(keyfile)
     folder = folder.expanduser().absolute()
     _require_vault(folder)
     database = folder / DATABASE_NAME
@@ -457,8 +507,8 @@ def open_vault(
     lock.acquire()
     try:
         slots = ks.read(folder / KEYSLOTS_NAME)
-        dek = _unwrap_any(slots, kind, secret)
-        vault = Vault(folder, slots, dek, lock, floor)
+        dek = _unwrap_any(slots, kind, secret, pepper)
+        vault = Vault(folder, slots, dek, lock, floor, pepper=pepper)
     except BaseException:
         lock.release()
         raise
@@ -478,10 +528,12 @@ def open_vault(
     return vault
 
 
-def _unwrap_any(slots: ks.Keyslots, kind: ks.SlotKind, secret: bytes) -> bytearray:
+def _unwrap_any(
+    slots: ks.Keyslots, kind: ks.SlotKind, secret: bytes, pepper: bytes | None
+) -> bytearray:
     for slot in slots.of_kind(kind):
         try:
-            return bytearray(ks.unwrap(slot, slots.vault_id, secret))
+            return bytearray(ks.unwrap(slot, slots.vault_id, secret, pepper=pepper))
         except UnlockError:
             continue
     raise UnlockError

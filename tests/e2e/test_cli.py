@@ -255,3 +255,41 @@ def test_every_json_command_prints_one_document(cli_vault: tuple[Path, Path]) ->
         code, out, err = cli(vault, secret, *args, "--json")
         assert code == 0, err
         json.loads(out)  # exactly one document: json.loads refuses trailing data
+
+
+def test_key_file_and_panic(cli_vault: tuple[Path, Path], tmp_path: Path) -> None:
+    vault, secret = cli_vault
+    key = tmp_path / "usb" / "fielddoc.key"
+    key.parent.mkdir()
+    assert run_cli("keyfile", "create", "-o", str(key)).returncode == 0
+    assert len(key.read_bytes()) == 64
+    code, _, err = cli(vault, secret, "keyfile", "set", "--new-key-file", str(key))
+    assert code == 0, err
+    code, _, err = cli(vault, secret, "record", "list")
+    assert code == 1 and "UNLOCK_FAILED" in err  # the passphrase alone no longer opens it
+    code, _, err = cli(vault, secret, "--key-file", str(key), "record", "list")
+    assert code == 0, err
+    result = run_cli(
+        "--vault",
+        str(vault),
+        "--passphrase-file",
+        str(secret),
+        "--key-file",
+        str(key),
+        "keyfile",
+        "remove",
+    )
+    assert result.returncode == 0, result.stderr
+    assert cli(vault, secret, "record", "list")[0] == 0
+
+    code, out, _ = cli(vault, secret, "panic", "--json")
+    assert code == 1 and json.loads(out)["error"]["code"] == "BAD_INPUT"
+    import time
+
+    started = time.perf_counter()
+    code, out, err = cli(vault, secret, "panic", "--yes", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"erased": True}
+    print(f"panic (whole CLI process) took {time.perf_counter() - started:.2f} s")
+    code, _, err = cli(vault, secret, "record", "list")
+    assert code == 1 and "VAULT_ERASED" in err

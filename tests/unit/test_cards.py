@@ -76,26 +76,58 @@ def test_import_requires_matching_fingerprint_and_right_role(two: tuple) -> None
     field, hq = two
     wrong = "0" * 40
     with pytest.raises(cards.FingerprintMismatchError):
-        cards.import_card(field.conn, hq.card, wrong, own_role="field",
-                          vault_id=field.vault_id, device=field.device_id)
+        cards.import_card(
+            field.conn,
+            hq.card,
+            wrong,
+            own_role="field",
+            vault_id=field.vault_id,
+            device=field.device_id,
+        )
     with pytest.raises(RoleError):
-        cards.import_card(field.conn, field.card, field.card.fingerprint, own_role="field",
-                          vault_id=field.vault_id, device=field.device_id)
+        cards.import_card(
+            field.conn,
+            field.card,
+            field.card.fingerprint,
+            own_role="field",
+            vault_id=field.vault_id,
+            device=field.device_id,
+        )
     typed = hq.card.fingerprint.replace(" ", "-")  # however the person typed it
-    stored, created = cards.import_card(field.conn, hq.card, typed, own_role="field",
-                                        vault_id=field.vault_id, device=field.device_id)
+    stored, created = cards.import_card(
+        field.conn,
+        hq.card,
+        typed,
+        own_role="field",
+        vault_id=field.vault_id,
+        device=field.device_id,
+    )
     assert created and stored.card == hq.card
-    again, created = cards.import_card(field.conn, hq.card, typed, own_role="field",
-                                       vault_id=field.vault_id, device=field.device_id)
+    again, created = cards.import_card(
+        field.conn,
+        hq.card,
+        typed,
+        own_role="field",
+        vault_id=field.vault_id,
+        device=field.device_id,
+    )
     assert not created and again.id == stored.id
     assert [c.card.name for c in cards.list_cards(field.conn)] == ["HQ Bishkek"]
 
 
 def test_revoke(two: tuple) -> None:  # type: ignore[type-arg]
     field, hq = two
-    cards.import_card(field.conn, hq.card, hq.card.fingerprint, own_role="field",
-                      vault_id=field.vault_id, device=field.device_id)
-    revoked = cards.revoke(field.conn, "HQ Bishkek", vault_id=field.vault_id, device=field.device_id)
+    cards.import_card(
+        field.conn,
+        hq.card,
+        hq.card.fingerprint,
+        own_role="field",
+        vault_id=field.vault_id,
+        device=field.device_id,
+    )
+    revoked = cards.revoke(
+        field.conn, "HQ Bishkek", vault_id=field.vault_id, device=field.device_id
+    )
     assert revoked.revoked_at is not None
     assert cards.list_cards(field.conn, active=True) == []
     with pytest.raises(cards.CardNotFoundError):
@@ -110,6 +142,8 @@ def test_bad_names(name: str) -> None:
 
 def test_fingerprint_input_normalisation() -> None:
     digits = "1234567890" * 4
-    assert cards.normalise_fingerprint(digits) == " ".join(digits[i : i + 5] for i in range(0, 40, 5))
+    assert cards.normalise_fingerprint(digits) == " ".join(
+        digits[i : i + 5] for i in range(0, 40, 5)
+    )
     with pytest.raises(InputError):
         cards.normalise_fingerprint("123")

@@ -58,11 +58,12 @@ def test_header_is_bound_as_associated_data() -> None:
         ks.unwrap(replace(slot, kdf=KdfParams(64, 2, 1)), slots.vault_id, b"secret one")
 
 
-def test_keyfile_flag_must_match() -> None:
+def test_key_file_is_mixed_in_and_not_revealed() -> None:
     dek = os.urandom(32)
     vid = new_id()
     slot = ks.wrap(dek, vid, "passphrase", b"pw", CHEAP, pepper=b"k" * 32)
-    assert slot.keyfile
+    assert slot.keyfile is False  # nothing on disk says a key file exists
+    assert '"keyfile": false' in ks.Keyslots(vid, (slot,)).to_bytes().decode()
     with pytest.raises(UnlockError):
         ks.unwrap(slot, vid, b"pw")
     with pytest.raises(UnlockError):

@@ -292,3 +292,44 @@ def test_default_vault_path_is_under_user_data() -> None:
 def test_keyslots_file_is_small_json(vault_handle: VaultHandle) -> None:
     document = json.loads((vault_handle.path / "keyslots").read_text())
     assert {s["kind"] for s in document["slots"]} == {"passphrase", "recovery"}
+
+
+def test_key_file_second_factor(vault_handle: VaultHandle, tmp_path: Path) -> None:
+    key = tmp_path / "usb" / "key.bin"
+    key.parent.mkdir()
+    key.write_bytes(os.urandom(64))
+    vault_handle.vault.change_keyfile(PASSPHRASE, key)
+    vault_handle.vault.close()
+    before = snapshot(vault_handle.path)
+    for attempt in ({}, {"keyfile": b"wrong key file"}):
+        with pytest.raises(UnlockError) as info:
+            open_vault(vault_handle.path, PASSPHRASE, floor=CHEAP_KDF, **attempt)  # type: ignore[arg-type]
+        assert str(info.value) == str(UnlockError())
+    assert snapshot(vault_handle.path) == before
+    vault = open_vault(vault_handle.path, PASSPHRASE, keyfile=key, floor=CHEAP_KDF)
+    # change it, then remove it
+    new_key = tmp_path / "usb" / "key2.bin"
+    new_key.write_bytes(os.urandom(64))
+    with pytest.raises(UnlockError):
+        vault.change_keyfile("wrong passphrase!", new_key)
+    vault.change_keyfile(PASSPHRASE, new_key)
+    vault.close()
+    with pytest.raises(UnlockError):
+        open_vault(vault_handle.path, PASSPHRASE, keyfile=key, floor=CHEAP_KDF)
+    vault = open_vault(vault_handle.path, PASSPHRASE, keyfile=new_key, floor=CHEAP_KDF)
+    vault.change_keyfile(PASSPHRASE, None)
+    vault.close()
+    open_vault(vault_handle.path, PASSPHRASE, floor=CHEAP_KDF).close()
+    # the recovery code never needed the key file
+    open_vault(vault_handle.path, recovery_code=vault_handle.recovery_code, floor=CHEAP_KDF).close()
+
+
+def test_unreadable_or_empty_key_file(vault_handle: VaultHandle, tmp_path: Path) -> None:
+    from fielddoc.errors import InputError
+
+    vault_handle.vault.close()
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    for keyfile in (tmp_path / "missing", empty):
+        with pytest.raises(InputError):
+            open_vault(vault_handle.path, PASSPHRASE, keyfile=keyfile, floor=CHEAP_KDF)
