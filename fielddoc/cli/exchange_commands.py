@@ -50,7 +50,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _register_exchange(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     keys = sub.add_parser("keys", help="export keys for reading archives with standard tools")
     ksub = keys.add_subparsers(dest="keys_command", required=True)
-    ident = ksub.add_parser("export-age-identity", help="HQ: the age identity bundles are for")
+    ident = ksub.add_parser(
+        "export-age-identity",
+        help="the age identity (HQ: opens bundles; field: opens receipts) for standard tools",
+    )
     ident.add_argument("-o", "--output", required=True, metavar="FILE")
     ident.set_defaults(handler=cmd_keys_age)
     pub = ksub.add_parser("export-minisign-pub", help="this vault's minisign public key")
@@ -190,10 +193,10 @@ def cmd_card_revoke(ctx: Context) -> int:
 
 def cmd_keys_age(ctx: Context) -> int:
     ex = _ctx(ctx)
-    ex.require_role("hq", "Exporting the age identity")
+    opens = "every bundle sent to this HQ" if ex.role == "hq" else "this device's receipts"
     warn(
-        "warning: this file is the secret key that opens every bundle sent to this HQ. Keep "
-        "it offline (an encrypted USB stick in a safe), never on a networked machine."
+        f"warning: this file is the secret key that opens {opens}. Keep it offline (an "
+        "encrypted USB stick in a safe), never on a networked machine or a field laptop."
     )
     text = (
         f"# fielddoc HQ age identity\n# public key: {ex.keys.age.recipient}\n{ex.keys.age.secret}\n"

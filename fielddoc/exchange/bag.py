@@ -121,9 +121,12 @@ def parse_bag_info(data: bytes) -> dict[str, str]:
 
 
 def safe_file_name(name: str, *, limit: int = 120) -> str:
-    """A file name that is the same on every file system and in every tar tool."""
+    """A file name that is the same on every file system and in every tar tool.
+
+    ``%`` goes too: manifests percent-encode it (RFC 8493), and neither bagit-python nor
+    ``sha256sum -c`` decodes ``%25``, so a name with ``%`` would fail their validation."""
     cleaned = "".join(
-        "_" if ch in '/\\:*?"<>|' or unicodedata.category(ch).startswith("C") else ch
+        "_" if ch in '/\\:*?"<>|%' or unicodedata.category(ch).startswith("C") else ch
         for ch in unicodedata.normalize("NFC", name)
     ).strip(" .")
     if not cleaned:
@@ -138,6 +141,13 @@ def safe_file_name(name: str, *, limit: int = 120) -> str:
 
 
 # --- reading: what a member may be -------------------------------------------------------
+
+_OPTIONAL_TAG = re.compile(r"^(tag)?manifest-(md5|sha1|sha224|sha384|sha512)\.txt$")
+
+
+def is_optional_tag_file(inner: str) -> bool:
+    """Tag files beyond fielddoc's five that BagIt tools write (other checksum algorithms)."""
+    return bool(_OPTIONAL_TAG.match(inner))
 
 
 def check_relative_path(path: str) -> None:

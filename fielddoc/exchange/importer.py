@@ -10,12 +10,14 @@ Pipeline (one pass over the age-decrypted tar stream, nothing plaintext on disk)
 2. The sequence is checked against what this HQ already holds from the device: next in line,
    already imported (nothing changes), a gap or a late arrival (refused unless the caller
    accepts it), or a fork (a different bundle claiming a sequence number or history this HQ
-   already has: always refused).
+   already has: always refused). Sequence numbers are 1 to 18 digits, no leading zero.
 3. Payload members are checked one by one against the manifest (safe names, regular files,
    sizes) while they stream: JSON documents are parsed and validated, evidence is hashed and
    re-encrypted into ``<vault>/quarantine/``. Database writes happen inside ONE transaction.
-4. Only when every manifest entry was seen, every hash matched and ``Payload-Oxum`` agrees
-   are quarantined blobs moved into ``blobs/`` and the transaction committed. Any failure
+4. Only when every manifest entry was seen, every hash matched, ``Payload-Oxum`` agrees and
+   the age stream has been read to its authenticated end (the tar reader stops at the first
+   end-of-archive block, which may lie in an earlier age chunk than the last one) are
+   quarantined blobs moved into ``blobs/`` and the transaction committed. Any failure
    rolls back, removes the quarantine files and leaves the vault as it was.
 
 :func:`verify_bundle` runs the same checks without writing anything and returns the report.
@@ -149,6 +151,7 @@ class _Tags:
     tagmanifest_sha256: str
     card: StoredCard
     recipients: list[str]
+    tag_hashes: dict[str, str]
 
 
 def _read_member(tar: tarfile.TarFile, info: tarfile.TarInfo) -> bytes:
@@ -201,6 +204,8 @@ def _read_tags(
     if match is None:
         raise IntegrityError("The bundle's signed comment is not a fielddoc bundle comment.")
     bundle_id, seq, recipients, created = match.groups()
+    if not re.fullmatch(r"[1-9][0-9]{0,17}", seq):  # fits SQLite's INTEGER; 0 is no bundle
+        raise bag.BagError("The bundle's sequence number is out of range.")
     tags = bag.parse_manifest(tagmanifest_txt, payload=False)
     for name, data in (
         ("bagit.txt", bagit_txt),
@@ -232,6 +237,7 @@ def _read_tags(
         hashlib.sha256(tagmanifest_txt).hexdigest(),
         card,
         recipient_list,
+        tags,
     )
 
 
@@ -302,12 +308,29 @@ def _process(
         try:
             # opened inside try so a damaged first header maps to BagError; closed by the with
             tar = tarfile.open(fileobj=buffered, mode="r|", bufsize=64 * 1024)  # noqa: SIM115
-        except (tarfile.TarError, EOFError):
+        except (tarfile.TarError, EOFError, ValueError):
             raise bag.BagError("The bundle is damaged or not a fielddoc bundle.") from None
+
+        def drain() -> None:
+            """Read to the end of the age stream: age authenticates the last chunk (and
+            detects truncation) only when it is read."""
+            while buffered.read(1024 * 1024):
+                if cancel is not None and cancel():
+                    raise CancelledError
+
         with tar:
-            _process_archive(
-                ctx, tar=tar, report=report, write=write, accept_gap=accept_gap, cancel=cancel
-            )
+            try:
+                _process_archive(
+                    ctx,
+                    tar=tar,
+                    report=report,
+                    write=write,
+                    accept_gap=accept_gap,
+                    cancel=cancel,
+                    drain=drain,
+                )
+            except (tarfile.TarError, EOFError):  # a member's data ends early
+                raise bag.BagError("The bundle is damaged (the archive is incomplete).") from None
 
 
 def _process_archive(
@@ -318,6 +341,7 @@ def _process_archive(
     write: bool,
     accept_gap: bool,
     cancel: Cancel | None,
+    drain: Callable[[], None],
 ) -> None:
     seen: set[str] = set()
     members = _tar_members(tar)
@@ -335,7 +359,8 @@ def _process_archive(
         report.ok = report.already_imported = True
         return
     quarantine = ctx.folder / QUARANTINE_NAME
-    make_private_dir(quarantine)
+    if write:  # verify writes nothing, not even the folder
+        make_private_dir(quarantine)
     importer = Importer(ctx, tags.card, report, quarantine=quarantine, write=write)
     try:
         if write:
@@ -343,9 +368,11 @@ def _process_archive(
                 _payload(
                     tar, members=members, tags=tags, seen=seen, importer=importer, cancel=cancel
                 )
+                drain()
                 importer.finish(tags, sequence_note=f"{report.sequence}: {report.sequence_detail}")
         else:
             _payload(tar, members=members, tags=tags, seen=seen, importer=importer, cancel=cancel)
+            drain()
     finally:
         importer.discard_quarantine()
     report.ok = True
@@ -355,7 +382,7 @@ def _process_archive(
 def _tar_members(tar: tarfile.TarFile) -> Iterator[tarfile.TarInfo]:
     try:
         yield from tar
-    except (tarfile.TarError, EOFError):
+    except (tarfile.TarError, EOFError, ValueError):  # ValueError: malformed pax records
         raise bag.BagError("The bundle is damaged (the archive is incomplete).") from None
 
 
@@ -378,6 +405,9 @@ def _payload(
         if info is None:
             break
         inner = bag.check_member(info, tags.root, seen, MAX_EVIDENCE)
+        if bag.is_optional_tag_file(inner):
+            _optional_tag_file(tar, info, inner, tags)
+            continue
         digest = expected.get(inner)
         if digest is None:
             raise bag.BagError("The bundle contains a file its manifest does not list.")
@@ -400,10 +430,24 @@ def _payload(
         pending = _document(inner, data, importer, tags)
     if pending is not None:
         raise bag.BagError("An evidence description has no file after it.")
-    if seen - set(bag.TAG_FILES) != set(expected):
+    extra_tags = {name for name in seen if bag.is_optional_tag_file(name)}
+    if seen - set(bag.TAG_FILES) - extra_tags != set(expected):
         raise IntegrityError("Files listed in the signed manifest are missing from the bundle.")
     if tags.info["Payload-Oxum"] != f"{total}.{count}":
         raise IntegrityError("The payload size differs from the signed Payload-Oxum.")
+
+
+def _optional_tag_file(
+    tar: tarfile.TarFile, info: tarfile.TarInfo, inner: str, tags: _Tags
+) -> None:
+    """Other manifests a standard BagIt tool adds (e.g. sha512). Those the signed tag manifest
+    lists must match it; fielddoc relies only on the sha256 manifests it verified."""
+    if info.size > bag.MAX_TAG_FILE:
+        raise bag.BagError("A tag file in the bundle is implausibly large.")
+    data = _read_member(tar, info)
+    listed = tags.tag_hashes.get(inner)
+    if listed is not None and listed != hashlib.sha256(data).hexdigest():
+        raise IntegrityError("A tag file does not match the signed tag manifest.")
 
 
 def _document(

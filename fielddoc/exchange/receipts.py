@@ -1,6 +1,7 @@
 """Receipts: HQ's signed statement of what it received and verified from one bundle.
 
-A receipt (``*.fdreceipt``) is age-encrypted to the device's card and holds a tar of two
+A receipt (``*.fdreceipt``) is age-encrypted to the device's card (and to HQ's own key, so
+HQ's archive can read it later) and holds a tar of two
 files: ``receipt.json`` (canonical JSON: receipt id, bundle id, sequence and tag-manifest
 hash, device and HQ key ids, time, and every revision, link and evidence id with its
 SHA-256) and ``receipt.json.minisig`` (HQ's minisign signature, trusted comment
@@ -105,7 +106,8 @@ def write_receipt(ctx: ExchangeContext, bundle_id: str, folder: Path) -> Path:
         ],
         mtime=0,
     ).read()
-    sealed = age.encrypt_bytes(archive, [device.card.age_recipient])
+    # to the device, and to HQ itself so HQ's archive can read its own receipts later
+    sealed = age.encrypt_bytes(archive, [device.card.age_recipient, ctx.keys.age.recipient])
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{bundle_id}.fdreceipt"
     atomic_write(target, sealed, what="the receipt")

@@ -6,8 +6,11 @@ skipped (re-sent, unacknowledged items are normal); the same id with a different
 second revision claiming a record's sequence number, is a fork and aborts the import.
 
 With ``write=False`` (``fielddoc verify``) every check runs and nothing is written: evidence
-is only hashed. Records received from a device keep ``origin_device`` and are read-only at
-HQ; every item gets a provenance row (device key, bundle, sequence, signature time).
+is only hashed. So that verify reaches the same verdict as an import, what this bundle itself
+claims (records and their templates, revision and link places, custody events) is also kept in
+memory and checked there, not only against the database rows an import would have written.
+Records received from a device keep ``origin_device`` and are read-only at HQ; every item gets
+a provenance row (device key, bundle, sequence, signature time).
 """
 
 from __future__ import annotations
@@ -52,6 +55,11 @@ class Importer:
         self.write = write
         self.staged: list[str] = []
         self.records_seen: set[str] = set()
+        # claimed by earlier items of this bundle (the rows an import would have written)
+        self.bundle_templates: dict[str, str] = {}
+        self.bundle_places: set[tuple[str, str, int]] = set()
+        self.bundle_events: dict[str, str] = {}
+        self.bundle_event_places: set[tuple[str, int]] = set()
         self.now = utc_now()
         report.items = {"revision": [], "link": [], "evidence": []}
 
@@ -71,6 +79,14 @@ class Importer:
                 self.now,
             ),
         )
+
+    def _claim(self, kind: str, owner: str, seq: int) -> bool:
+        """False if an earlier item of this bundle took this place already."""
+        place = (kind, owner, seq)
+        if place in self.bundle_places:
+            return False
+        self.bundle_places.add(place)
+        return True
 
     def _remember(self, kind: str, item_id: str, digest: str, *, new: bool) -> None:
         self.report.items[kind].append((item_id, digest))
@@ -106,13 +122,16 @@ class Importer:
             "SELECT rid, template, revision_count, origin_device FROM records WHERE id = ?",
             (data["record_id"],),
         ).fetchone()
-        if record is not None and (record[1] != data["template"] or record[3] is None):
+        if (record is not None and (record[1] != data["template"] or record[3] is None)) or (
+            self.bundle_templates.setdefault(data["record_id"], data["template"])
+            != data["template"]
+        ):
             raise IntegrityError("A record in the bundle clashes with a record held here.")
         taken = self.conn.execute(
             "SELECT 1 FROM revisions WHERE record_id = ? AND seq = ?",
             (data["record_id"], data["seq"]),
         ).fetchone()
-        if taken is not None:
+        if taken is not None or not self._claim("revision", data["record_id"], data["seq"]):
             raise IntegrityError("Fork: two different revisions claim the same place in a record.")
         self._remember("revision", document.id, digest, new=True)
         if not self.write:
@@ -185,7 +204,7 @@ class Importer:
             "SELECT 1 FROM link_revisions WHERE link_id = ? AND seq = ?",
             (data["link_id"], data["seq"]),
         ).fetchone()
-        if taken is not None:
+        if taken is not None or not self._claim("link", data["link_id"], data["seq"]):
             raise IntegrityError("Fork: two different link changes claim the same place.")
         self._remember("link", document.id, digest, new=True)
         if not self.write:
@@ -229,8 +248,7 @@ class Importer:
                 digest.update(block)
             self._check(item, digest.hexdigest())
             self._remember("evidence", item.id, item.sha256, new=existing is None)
-            if existing is not None and self.write:
-                self._remote_custody(item)
+            self._remote_custody(item)
             return
         key = os.urandom(32)
         writer = blobs.BlobWriter(self.quarantine)
@@ -284,13 +302,29 @@ class Importer:
             raise IntegrityError("An evidence file does not match its signed hash.")
 
     def _remote_custody(self, item: EvidenceDescriptor) -> None:
+        """Check the field's custody events against those held (and earlier in this bundle);
+        store the new ones when writing. Same id with another hash, or a new id in a place
+        (evidence, seq) already taken, is a fork of the chain."""
         for event in item.custody:
-            held = self.conn.execute(
+            row = self.conn.execute(
                 "SELECT hash FROM remote_custody_events WHERE id = ?", (event["id"],)
             ).fetchone()
+            held = row[0] if row is not None else self.bundle_events.get(event["id"])
             if held is not None:
-                if held[0] != event["hash"]:
+                if held != event["hash"]:
                     raise IntegrityError("A custody event differs from the one held here.")
+                continue
+            place = (event["evidence_id"], event["seq"])
+            if (
+                place in self.bundle_event_places
+                or self.conn.execute(
+                    "SELECT 1 FROM remote_custody_events WHERE evidence_id = ? AND seq = ?", place
+                ).fetchone()
+            ):
+                raise IntegrityError("A custody event differs from the one held here.")
+            self.bundle_events[event["id"]] = event["hash"]
+            self.bundle_event_places.add(place)
+            if not self.write:
                 continue
             self.conn.execute(
                 "INSERT INTO remote_custody_events (id, evidence_id, seq, event, at, device, "
