@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test lint typecheck pytest bench screenshots fuzz translations clean
+.PHONY: run test lint typecheck pytest bench screenshots fuzz translations update-translations clean
 
 $(VENV)/.run-installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,10 +22,25 @@ $(VENV)/.test-installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.run-installed
 
-run: $(VENV)/.run-installed
-	$(BIN)/fielddoc
+run: $(VENV)/.run-installed translations
+	$(BIN)/fielddoc-gui
 
-test: $(VENV)/.test-installed lint typecheck pytest
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+# compiled translations are build products (gitignored), made from the .ts sources
+translations: $(VENV)/.run-installed $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# maintainers: collect new strings from the code and forms into the .ts sources
+update-translations: $(VENV)/.run-installed
+	$(BIN)/pyside6-lupdate -no-obsolete $(shell find fielddoc/gui -name '*.py') ui/*.ui \
+		-ts resources/translations/fielddoc_en.ts resources/translations/fielddoc_ru.ts \
+		resources/translations/fielddoc_ky.ts
+
+test: $(VENV)/.test-installed translations lint typecheck pytest
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
@@ -40,7 +55,7 @@ pytest: $(VENV)/.test-installed
 bench: $(VENV)/.test-installed
 	$(PY) -m bench
 
-screenshots: $(VENV)/.test-installed
+screenshots: $(VENV)/.test-installed translations
 	$(PY) -m bench.screenshots
 
 clean:

@@ -38,6 +38,8 @@ def test_installed_wheel_layout(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "fielddoc/_data/migrations/0001_initial.sql" in names
     assert any(n.startswith("fielddoc/_data/resources/templates/") for n in names)
+    # translations are compiled by the build, not committed
+    assert "fielddoc/_data/resources/translations/fielddoc_ru.qm" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     probe = (

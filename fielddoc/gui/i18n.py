@@ -1,0 +1,60 @@
+"""Languages: Qt translators for en / ru / ky, switched at run time without losing work.
+
+Sources are ``resources/translations/fielddoc_<lang>.ts`` (edited with Qt Linguist); the
+build compiles them to ``.qm`` (``make translations`` runs ``pyside6-lrelease``; the wheel
+build does the same). Template and thesaurus labels come from the templates' own en/ru/ky
+labels, not from Qt. Dates and numbers follow the chosen language's locale.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from fielddoc.resources import resource_path
+
+LANGUAGES = {"en": "English", "ru": "Русский", "ky": "Кыргызча"}
+_LOCALES = {"en": "en_GB", "ru": "ru_RU", "ky": "ky_KG"}
+
+
+class Languages:
+    def __init__(self) -> None:
+        self.current = "en"
+        self._translators: list[QTranslator] = []
+
+    def apply(self, language: str) -> bool:
+        """Install the translators for ``language``; widgets retranslate on LanguageChange."""
+        if language not in LANGUAGES:
+            language = "en"
+        app = QCoreApplication.instance()
+        if app is None:
+            return False
+        for translator in self._translators:
+            app.removeTranslator(translator)
+        self._translators = []
+        loaded = True
+        if language != "en":
+            translator = QTranslator(app)
+            folder = resource_path("translations")
+            loaded = translator.load(f"fielddoc_{language}", str(folder))
+            if loaded:
+                app.installTranslator(translator)
+                self._translators.append(translator)
+            qt = QTranslator(app)
+            if qt.load(QLocale(_LOCALES[language]), "qtbase", "_", _qt_translations()):
+                app.installTranslator(qt)
+                self._translators.append(qt)
+        QLocale.setDefault(QLocale(_LOCALES[language]))
+        self.current = language
+        return loaded
+
+    def locale(self) -> QLocale:
+        return QLocale(_LOCALES[self.current])
+
+
+def _qt_translations() -> str:
+    from PySide6.QtCore import QLibraryInfo
+
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+LANGUAGE = Languages()

@@ -1,0 +1,235 @@
+"""The main window: side bar of pages, the page stack, global search, lock, menus.
+
+Pages are created once per unlock and destroyed on lock, so nothing of the vault stays in
+any widget after Ctrl+L. Role decides the side bar: a field vault has an Outbox (export,
+receipts, purge), an HQ vault an Inbox (import, verification reports, receipts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from fielddoc.gui.i18n import LANGUAGE, LANGUAGES
+from fielddoc.gui.pages.base import Page
+from fielddoc.gui.pages.records import RecordsPage
+from fielddoc.gui.session import Session
+
+RECORD_TEMPLATES = (
+    "testimony",
+    "detention_visit",
+    "incident",
+    "case",
+    "person",
+    "facility",
+    "organisation",
+)
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    language_requested = Signal(str)
+    panic_requested = Signal()
+    settings_changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("mainWindow")
+        self.resize(1200, 760)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setMaximumWidth(240)
+        self.stack = QStackedWidget()
+        self.pages: list[Page] = []
+        for name in RECORD_TEMPLATES:
+            self._add_page(RecordsPage(session, name))
+        for factory in self._extra_pages():
+            self._add_page(factory(session))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.sidebar.currentRowChanged.connect(self.show_page)
+        self.search = QLineEdit()
+        self.search.setObjectName("globalSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.run_search)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addWidget(self.search)
+        self.addToolBar(self.toolbar)
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+        self._build_actions()
+        self.retranslate()
+        self.sidebar.setCurrentRow(0)
+        from fielddoc.gui.pages.search import SearchPage
+
+        for page in self.pages:
+            if isinstance(page, SearchPage):
+                page.open_record.connect(self.open_record)
+            if isinstance(page, RecordsPage):
+                page.add_evidence_requested.connect(self.add_evidence_to)
+        session.changed.connect(lambda _topic: self._update_status())
+        self._update_status()
+
+    def _extra_pages(self) -> list[Callable[[Session], Page]]:
+        from fielddoc.gui.pages.audit import AuditPage
+        from fielddoc.gui.pages.search import SearchPage
+
+        factories: list[Callable[[Session], Page]] = []
+        try:  # pages built by their own modules; each is optional while it is developed
+            from fielddoc.gui.pages.evidence import EvidencePage
+
+            factories.append(EvidencePage)
+        except ImportError:
+            pass
+        try:
+            from fielddoc.gui.pages.exchange import ExchangePage
+
+            factories.append(ExchangePage)
+        except ImportError:
+            pass
+        factories += [AuditPage, SearchPage]
+        return factories
+
+    def _add_page(self, page: Page) -> None:
+        self.pages.append(page)
+        self.stack.addWidget(page)
+        QListWidgetItem(self.sidebar)
+
+    def _build_actions(self) -> None:
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.search_action = QAction(self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self.focus_search)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.panic_action = QAction(self)
+        self.panic_action.setShortcut(QKeySequence("Ctrl+Shift+Alt+E"))
+        self.panic_action.triggered.connect(self.panic_requested)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.passphrase_action = QAction(self)
+        self.passphrase_action.triggered.connect(self.change_passphrase)
+        self.file_menu = self.menuBar().addMenu("")
+        for action in (self.settings_action, self.passphrase_action, self.lock_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.panic_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.addAction(self.search_action)
+        self.language_menu = self.view_menu.addMenu("")
+        for code, name in LANGUAGES.items():
+            action = self.language_menu.addAction(name)
+            action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("fielddoc — %1").replace("%1", self.session.name or ""))
+        for row, page in enumerate(self.pages):
+            item = self.sidebar.item(row)
+            item.setText(page.title())
+        self.search.setPlaceholderText(self.tr("Search all records (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search all records"))
+        self.sidebar.setAccessibleName(self.tr("Sections"))
+        self.lock_action.setText(self.tr("&Lock"))
+        self.settings_action.setText(self.tr("S&ettings…"))
+        self.passphrase_action.setText(self.tr("Change &passphrase…"))
+        self.search_action.setText(self.tr("&Search"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.panic_action.setText(self.tr("&Erase vault now (panic)…"))
+        self.file_menu.setTitle(self.tr("&Vault"))
+        self.view_menu.setTitle(self.tr("Vi&ew"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def open_settings(self) -> None:
+        from fielddoc.gui.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.session, self).exec():
+            self.settings_changed.emit()
+
+    def change_passphrase(self) -> None:
+        from fielddoc.gui.passphrase_dialog import NewPassphraseDialog
+
+        if self.session.vault is not None:
+            NewPassphraseDialog(self.session.vault, need_old=True, parent=self).exec()
+
+    def show_page(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            if self.session.is_open:
+                self.pages[row].refresh()
+
+    def page_of(self, kind: type[Page]) -> int:
+        for row, page in enumerate(self.pages):
+            if isinstance(page, kind):
+                return row
+        return -1
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def run_search(self) -> None:
+        from fielddoc.gui.pages.search import SearchPage
+
+        row = self.page_of(SearchPage)
+        page = self.pages[row]
+        assert isinstance(page, SearchPage)  # noqa: S101 - the list holds one SearchPage
+        self.sidebar.setCurrentRow(row)
+        page.search(self.search.text())
+
+    def open_record(self, template: str, record_id: str) -> None:
+        for row, page in enumerate(self.pages):
+            if isinstance(page, RecordsPage) and page.template_name == template:
+                self.sidebar.setCurrentRow(row)
+                page.select(record_id)
+                return
+
+    def add_evidence_to(self, record_id: str, title: str) -> None:
+        """Switch to the evidence page with new files to be attached to this record."""
+        from fielddoc.gui.pages.evidence import EvidencePage
+
+        row = self.page_of(EvidencePage)
+        if row < 0:
+            return
+        page = self.pages[row]
+        assert isinstance(page, EvidencePage)  # noqa: S101 - page_of found this type
+        self.sidebar.setCurrentRow(row)
+        page.set_attach_target(record_id, title)
+        page.choose_files()
+
+    def _update_status(self) -> None:
+        if not self.session.is_open:
+            self.status.clear()
+            return
+        role = self.tr("field vault") if self.session.role == "field" else self.tr("HQ vault")
+        self.status.setText(f"{self.session.name} · {role} · {LANGUAGES[LANGUAGE.current]}")
