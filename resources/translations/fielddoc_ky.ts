@@ -6,27 +6,27 @@
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="260"/>
         <source>the encrypted file is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>шифрленген файл жок</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="261"/>
         <source>the encrypted file was altered or damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>шифрленген файл өзгөртүлгөн же бузулган</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="262"/>
         <source>the content does not match the hash taken when it was added</source>
-        <translation type="unfinished"></translation>
+        <translation>мазмуну кошулган учурда алынган хешке дал келбейт</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="263"/>
         <source>the encrypted file cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>шифрленген файлды окуу мүмкүн эмес</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="264"/>
         <source>delivered and removed from this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>жеткирилди жана бул ноутбуктан өчүрүлдү</translation>
     </message>
 </context>
 <context>
@@ -35,37 +35,37 @@
         <location filename="../../fielddoc/gui/pages/audit.py" line="38"/>
         <location filename="../../fielddoc/gui/pages/audit.py" line="44"/>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Аудит журналы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/audit.py" line="42"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>№</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/audit.py" line="42"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Убакыт</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/audit.py" line="42"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Аракет</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/audit.py" line="42"/>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Объект</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/audit.py" line="51"/>
         <source>The audit chain links and hashes correctly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Аудит чынжырынын байланыштары жана хештери туура.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/audit.py" line="53"/>
         <source>The audit chain is BROKEN at entry %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Аудит чынжыры %1-катарда ҮЗҮЛГӨН.</translation>
     </message>
 </context>
 <context>
@@ -73,17 +73,17 @@
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="553"/>
         <source>Unknown / not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Белгисиз / жазылган эмес</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="554"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ооба</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="555"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Жок</translation>
     </message>
 </context>
 <context>
@@ -91,77 +91,77 @@
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="184"/>
         <source>Import a key card</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачкыч карточкасын импорттоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="185"/>
         <source>Key card of &lt;b&gt;%1&lt;/b&gt; (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачкыч карточкасы: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="191"/>
         <source>Before you trust this card, ask its owner to read its fingerprint to you, in person or by a phone call: not through the channel that brought you the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул карточкага ишенээрден мурун, анын ээсинен ачкыч изин сизге окуп берүүсүн сураныңыз: жеке жолугуп же телефон аркылуу, файл келген канал аркылуу эмес.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="195"/>
         <source>&amp;Type the 40 digits its owner reads to me</source>
-        <translation type="unfinished"></translation>
+        <translation>Ээси окуп берген 40 цифраны &amp;жазам</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="196"/>
         <source>&amp;Fingerprint as read aloud:</source>
-        <translation type="unfinished"></translation>
+        <translation>Үн чыгарып &amp;окулган ачкыч изи:</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="198"/>
         <source>Fingerprint as read aloud by the card&apos;s owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Карточканын ээси үн чыгарып окуган ачкыч изи</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="199"/>
         <source>&amp;Compare the digits on screen while its owner reads</source>
-        <translation type="unfinished"></translation>
+        <translation>Ээси окуп жатканда экрандагы цифраларды &amp;салыштырам</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="200"/>
         <source>Its owner read me &amp;exactly these 40 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>Ээси мага &amp;так ушул 40 цифраны окуп берди</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="201"/>
         <source>Fingerprint of the card</source>
-        <translation type="unfinished"></translation>
+        <translation>Карточканын ачкыч изи</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="202"/>
         <source>&amp;Import card</source>
-        <translation type="unfinished"></translation>
+        <translation>Карточканы &amp;импорттоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="203"/>
         <source>Import the card</source>
-        <translation type="unfinished"></translation>
+        <translation>Карточканы импорттоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="213"/>
         <source>%1 of 40 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>40 цифранын %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="216"/>
         <source>This is an HQ card; this HQ vault imports the cards of field devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул башкы кеңсенин карточкасы; башкы кеңсенин сактагычы байкоочулардын түзмөктөрүнүн карточкаларын импорттойт.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="218"/>
         <source>This is a field device&apos;s card; a field vault imports HQ cards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул байкоочунун түзмөгүнүн карточкасы; байкоочунун сактагычы башкы кеңсенин карточкаларын импорттойт.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="250"/>
         <source>Another active card is registered under the name %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 деген ат менен башка активдүү карточка катталган.</translation>
     </message>
 </context>
 <context>
@@ -169,7 +169,7 @@
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="658"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -177,7 +177,7 @@
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="594"/>
         <source>— not recorded —</source>
-        <translation type="unfinished"></translation>
+        <translation>— жазылган эмес —</translation>
     </message>
 </context>
 <context>
@@ -185,27 +185,27 @@
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="988"/>
         <source>Consent was WITHDRAWN. Do not use this testimony beyond that.</source>
-        <translation type="unfinished"></translation>
+        <translation>Макулдук КАЙТАРЫЛЫП АЛЫНГАН. Бул көрсөтмөнү мындан ары колдонбоңуз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="992"/>
         <source>Consent was NOT given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Макулдук БЕРИЛГЕН ЭМЕС.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1000"/>
         <source>Consent given for: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Макулдук берилди: %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1001"/>
         <source>Consent given; record below what it covers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Макулдук берилди; анын эмнени камтыганын төмөндө жазыңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1002"/>
         <source>Consent not recorded yet: ask, and record the answer here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Макулдук азырынча жазыла элек: сураңыз жана жоопту бул жерге жазыңыз.</translation>
     </message>
 </context>
 <context>
@@ -213,18 +213,18 @@
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="440"/>
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>ЖЖЖЖ, ЖЖЖЖ-АА же ЖЖЖЖ-АА-КК</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="441"/>
         <location filename="../../fielddoc/gui/fields.py" line="442"/>
         <source>Choose a day on a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Календардан күн тандаңыз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="467"/>
         <source>Not a date yet: write 2024, 2024-03 or 2024-03-15 (or 15.03.2024).</source>
-        <translation type="unfinished"></translation>
+        <translation>Азырынча күн эмес: 2024, 2024-03 же 2024-03-15 (же 15.03.2024) деп жазыңыз.</translation>
     </message>
 </context>
 <context>
@@ -232,27 +232,27 @@
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1140"/>
         <source>No entries yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Азырынча жазуулар жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1141"/>
         <source>Add entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазуу кошуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1142"/>
         <source>Add an entry to: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазуу кошуу: %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1143"/>
         <source>Sort by date</source>
-        <translation type="unfinished"></translation>
+        <translation>Күнү боюнча иреттөө</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1144"/>
         <source>Sort entries by date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазууларды күнү боюнча иреттөө: %1</translation>
     </message>
 </context>
 <context>
@@ -260,32 +260,32 @@
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1053"/>
         <source>Move entry %1 up</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-жазууну өйдө жылдыруу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1055"/>
         <source>Move entry %1 down</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-жазууну ылдый жылдыруу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1057"/>
         <source>Remove entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-жазууну алып салуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1060"/>
         <source>%1, entry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2-жазуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1083"/>
         <source>%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1085"/>
         <source>%1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2</translation>
     </message>
 </context>
 <context>
@@ -293,493 +293,493 @@
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="500"/>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Далилдер</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="504"/>
         <source>&amp;Add files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Файлдарды кошуу…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="505"/>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="773"/>
         <source>Add evidence files</source>
-        <translation type="unfinished"></translation>
+        <translation>Далил файлдарын кошуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="506"/>
         <source>Add files (you can also drop files on this page)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлдарды кошуу (файлдарды бул баракка сүйрөп таштасаңыз да болот)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="507"/>
         <source>Verify a&amp;ll</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Баарын текшерүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="508"/>
         <source>Verify all evidence files</source>
-        <translation type="unfinished"></translation>
+        <translation>Бардык далил файлдарын текшерүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="509"/>
         <source>Attach new files &amp;to…</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңы файлдарды &amp;тиркөө…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="510"/>
         <source>Choose a record for new files</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңы файлдар үчүн жазуу тандаңыз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="511"/>
         <source>&amp;No record</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазуу&amp;суз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="512"/>
         <source>Do not attach new files to a record</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңы файлдарды жазууга тиркебөө</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="513"/>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Жокко &amp;чыгаруу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="514"/>
         <source>Cancel the running operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Аткарылып жаткан операцияны жокко чыгаруу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="515"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Аткарылышы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="516"/>
         <source>&amp;Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Т&amp;екшерүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="517"/>
         <source>Verify the selected file</source>
-        <translation type="unfinished"></translation>
+        <translation>Тандалган файлды текшерүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="518"/>
         <source>E&amp;xtract copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Көчүрмө &amp;алуу…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="520"/>
         <source>Save an unencrypted copy of the selected file</source>
-        <translation type="unfinished"></translation>
+        <translation>Тандалган файлдын шифрленбеген көчүрмөсүн сактоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="522"/>
         <source>Attach to &amp;record…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Жазууга тиркөө…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="523"/>
         <source>Attach the selected file to a record</source>
-        <translation type="unfinished"></translation>
+        <translation>Тандалган файлды жазууга тиркөө</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="524"/>
         <source>Evidence files</source>
-        <translation type="unfinished"></translation>
+        <translation>Далил файлдары</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="525"/>
         <source>Evidence details</source>
-        <translation type="unfinished"></translation>
+        <translation>Далил тууралуу маалымат</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="526"/>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Алдын ала &amp;көрүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="527"/>
         <source>&amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Маалымат</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="528"/>
         <source>Selected evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Тандалган далил</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="529"/>
         <source>Results of the last operation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Акыркы операциянын жыйынтыктары:</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="530"/>
         <source>Results of the last operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Акыркы операциянын жыйынтыктары</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="647"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="648"/>
         <source>Evidence id</source>
-        <translation type="unfinished"></translation>
+        <translation>Далилдин ID</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="649"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Көлөмү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="650"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Түрү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="651"/>
         <source>Acquired</source>
-        <translation type="unfinished"></translation>
+        <translation>Алынган</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="654"/>
         <source>File last modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлдын акыркы өзгөртүлүшү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="655"/>
         <source>Attached to</source>
-        <translation type="unfinished"></translation>
+        <translation>Тиркелген жазуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="655"/>
         <source>no record</source>
-        <translation type="unfinished"></translation>
+        <translation>жазуусуз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="656"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Абалы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="672"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>№</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="672"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Иш-аракет</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="672"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Убакыт</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="672"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Түзмөк</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="689"/>
         <source>this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>ушул ноутбук</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="690"/>
         <source>device %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 түзмөгү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="694"/>
         <source>Added to the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Сактагычка кошулду</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="695"/>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Текшерилди</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="696"/>
         <source>Unencrypted copy extracted</source>
-        <translation type="unfinished"></translation>
+        <translation>Шифрленбеген көчүрмө алынды</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="697"/>
         <source>Exported in a bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтом менен экспорттолду</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="698"/>
         <source>Imported from a bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтомдон импорттолду</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="699"/>
         <source>Delivery confirmed by HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе жеткирилгенин тастыктады</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="700"/>
         <source>Removed from this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул ноутбуктан өчүрүлдү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="707"/>
         <source>intact</source>
-        <translation type="unfinished"></translation>
+        <translation>бүтүн</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="708"/>
         <source>FAILED: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>КАТА: %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="718"/>
         <source>Image size</source>
-        <translation type="unfinished"></translation>
+        <translation>Сүрөттүн өлчөмү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="721"/>
         <source>Photo taken (camera clock)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сүрөткө тартылган убакыт (камеранын сааты)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="724"/>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Камера</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="726"/>
         <source>Software</source>
-        <translation type="unfinished"></translation>
+        <translation>Программа</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="729"/>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Барактар</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="730"/>
         <source>Document created</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ түзүлгөн</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="731"/>
         <source>Producer</source>
-        <translation type="unfinished"></translation>
+        <translation>Даярдаган программа</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="732"/>
         <source>Creator</source>
-        <translation type="unfinished"></translation>
+        <translation>Түзгөн программа</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="737"/>
         <source>Password protected</source>
-        <translation type="unfinished"></translation>
+        <translation>Сырсөз менен корголгон</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="737"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ооба</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="743"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Узактыгы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="748"/>
         <source>Container</source>
-        <translation type="unfinished"></translation>
+        <translation>Контейнер</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="749"/>
         <source>Codec</source>
-        <translation type="unfinished"></translation>
+        <translation>Кодек</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="750"/>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Каналдар</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="751"/>
         <source>Sample rate (Hz)</source>
-        <translation type="unfinished"></translation>
+        <translation>Дискреттөө жыштыгы (Гц)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="752"/>
         <source>Recorded (device clock)</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазылган убакыт (түзмөктүн сааты)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="760"/>
         <source>%1 m above sea level</source>
-        <translation type="unfinished"></translation>
+        <translation>деңиз деңгээлинен %1 м бийик</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="763"/>
         <source>GPS position</source>
-        <translation type="unfinished"></translation>
+        <translation>GPS боюнча жайгашкан жери</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="765"/>
         <source>GPS time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>GPS убактысы (UTC)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="782"/>
         <source>Wait until the current operation ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Учурдагы операция бүткөнчө күтө туруңуз.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../fielddoc/gui/pages/evidence.py" line="829"/>
         <source>Adding %n file(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n файл кошулууда…</numerusform>
+            <numerusform>%n файл кошулууда…</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="843"/>
         <source>Adding file %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 ичинен %1-файл кошулууда: %3</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="869"/>
         <source>%1: added (SHA-256 %2…)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: кошулду (SHA-256 %2…)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="873"/>
         <source>%1: already in the vault as “%2” (%3); it was not stored again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: сактагычта «%2» деген ат менен мурунтан бар (%3); кайра сакталган жок.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../fielddoc/gui/pages/evidence.py" line="881"/>
         <source>Cancelled. The file being read was not stored; %n file(s) finished before the cancel were kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Жокко чыгарылды. Окулуп жаткан файл сакталган жок; жокко чыгарууга чейин бүткөн %n файл сакталды.</numerusform>
+            <numerusform>Жокко чыгарылды. Окулуп жаткан файл сакталган жок; жокко чыгарууга чейин бүткөн %n файл сакталды.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="890"/>
         <source>could not be read (missing, a folder, unreadable, or changed while it was read). Nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>окуу мүмкүн болгон жок (файл жок, бул папка, окулбайт же окуп жатканда өзгөрдү). Эч нерсе сакталган жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="895"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="936"/>
         <source>New files are not attached to a record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңы файлдар жазууга тиркелбейт.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="939"/>
         <source>New files will be attached to: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңы файлдар бул жазууга тиркелет: %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../../fielddoc/gui/pages/evidence.py" line="997"/>
         <source>Verifying %n file(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n файл текшерилүүдө…</numerusform>
+            <numerusform>%n файл текшерилүүдө…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1013"/>
         <source>%n file(s) FAILED verification.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n файл текшерүүдөн ӨТКӨН ЖОК.</numerusform>
+            <numerusform>%n файл текшерүүдөн ӨТКӨН ЖОК.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1014"/>
         <source>%n file(s) verified, all intact.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n файл текшерилди, баары бүтүн.</numerusform>
+            <numerusform>%n файл текшерилди, баары бүтүн.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1018"/>
         <source>%1: delivered and removed here; skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: жеткирилген жана бул жерден өчүрүлгөн; өткөрүп жиберилди</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1020"/>
         <source>%1: intact, matches its SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: бүтүн, SHA-256 хешине дал келет</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1022"/>
         <source>%1 (%2): FAILED, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): КАТА, %3</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1032"/>
         <source>The copy will NOT be encrypted. Anyone who gets this computer or the disk or USB stick you save it to can open it, and deleting it later may not remove it from the disk. Save it only where it is needed, and remove it when done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Көчүрмө ШИФРЛЕНБЕЙТ. Бул компьютер же аны сактаган диск же USB флешка кимдин колуна тийсе, ал аны ача алат, ал эми кийин өчүрсөңүз да дисктен толук жок болбошу мүмкүн. Аны керектүү жерге гана сактап, иш бүткөндө өчүрүңүз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1038"/>
         <source>Save an unencrypted copy?</source>
-        <translation type="unfinished"></translation>
+        <translation>Шифрленбеген көчүрмөнү сактайсызбы?</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1040"/>
         <source>Save unencrypted copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Шифрленбеген көчүрмөнү сактоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1044"/>
         <source>Save an unencrypted copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Шифрленбеген көчүрмөнү сактоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1051"/>
         <source>Extract</source>
-        <translation type="unfinished"></translation>
+        <translation>Көчүрмө алуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1052"/>
         <source>A file with this name already exists there. Choose a new name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ал жерде мындай аталыштагы файл бар. Жаңы ат тандаңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1072"/>
         <source>Writing an unencrypted copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Шифрленбеген көчүрмө жазылууда…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1083"/>
         <source>Unencrypted copy written to %1 (%2). Remove it when done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шифрленбеген көчүрмө жазылды: %1 (%2). Иш бүткөндө аны өчүрүңүз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1115"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Жокко чыгарылууда…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="1166"/>
         <source>Verification cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Текшерүү жокко чыгарылды.</translation>
     </message>
 </context>
 <context>
@@ -787,57 +787,57 @@
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="140"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Аты</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="141"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Түрү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="142"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Көлөмү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="143"/>
         <source>Acquired</source>
-        <translation type="unfinished"></translation>
+        <translation>Алынган</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="144"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="145"/>
         <source>Attached to</source>
-        <translation type="unfinished"></translation>
+        <translation>Тиркелген жазуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="146"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Абалы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="204"/>
         <source>Delivered, removed here</source>
-        <translation type="unfinished"></translation>
+        <translation>Жеткирилди, бул жерден өчүрүлдү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="207"/>
         <source>Stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Сакталган</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="209"/>
         <source>Verified: intact</source>
-        <translation type="unfinished"></translation>
+        <translation>Текшерилди: бүтүн</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="210"/>
         <source>FAILED: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>КАТА: %1</translation>
     </message>
 </context>
 <context>
@@ -845,97 +845,97 @@
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="265"/>
         <source>Select a file to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул жерде көрүү үчүн файл тандаңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="287"/>
         <source>No preview for this kind of file (%1). Its hash and metadata are under Details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Мындай файлды (%1) алдын ала көрүү мүмкүн эмес. Анын хеши жана метамаалыматтары «Маалымат» бөлүмүндө.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="335"/>
         <source>This image format cannot be shown here. Its hash and metadata are under Details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул сүрөт форматын бул жерде көрсөтүү мүмкүн эмес. Анын хеши жана метамаалыматтары «Маалымат» бөлүмүндө.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="352"/>
         <source>This image could not be decoded: it is damaged, or too large to show safely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул сүрөттү ачуу мүмкүн болгон жок: ал бузулган же коопсуз көрсөтүү үчүн өтө чоң.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="361"/>
         <source>This image is too large to show safely inside fielddoc. To look at it, extract a copy (it will not be encrypted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул сүрөт fielddoc ичинде коопсуз көрсөтүү үчүн өтө чоң. Аны көрүү үчүн көчүрмөсүн алыңыз (ал шифрленбейт).</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="376"/>
         <source>This PDF is protected by a password; it cannot be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул PDF сырсөз менен корголгон; аны көрсөтүү мүмкүн эмес.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="381"/>
         <source>This PDF could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул PDF файлды окуу мүмкүн болгон жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="395"/>
         <source>Shown as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 катары көрсөтүлдү.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="397"/>
         <source>Only the first %1 are shown; extract a copy to read the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Алгачкы %1 гана көрсөтүлдү; калганын окуу үчүн көчүрмөсүн алыңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="409"/>
         <source>Audio recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Аудиожазуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="409"/>
         <source>Video recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Видеожазуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="413"/>
         <source>Duration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Узактыгы: %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="419"/>
         <source>Format: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Формат: %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="422"/>
         <source>Playback inside fielddoc will come in a later version. To listen or watch now, extract a copy (it will not be encrypted).</source>
-        <translation type="unfinished"></translation>
+        <translation>fielddoc ичинде ойнотуу кийинки версияда болот. Азыр угуу же көрүү үчүн көчүрмөсүн алыңыз (ал шифрленбейт).</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="436"/>
         <source>Preview message</source>
-        <translation type="unfinished"></translation>
+        <translation>Алдын ала көрүү билдирүүсү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="437"/>
         <source>Image preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Сүрөттү алдын ала көрүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="438"/>
         <source>PDF preview</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF файлды алдын ала көрүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="439"/>
         <source>Text preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Текстти алдын ала көрүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/viewer.py" line="440"/>
         <source>Preview note</source>
-        <translation type="unfinished"></translation>
+        <translation>Алдын ала көрүү боюнча эскертүү</translation>
     </message>
 </context>
 <context>
@@ -943,626 +943,626 @@
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="418"/>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Келгендер</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="418"/>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүлүүчүлөр</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="422"/>
         <source>My key card</source>
-        <translation type="unfinished"></translation>
+        <translation>Менин ачкыч карточкам</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="423"/>
         <source>My fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Менин ачкыч изим</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="426"/>
         <source>Give the card file to the other side by any channel, then read them this fingerprint in person or by a phone call so they can check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Карточка файлын каалаган канал аркылуу экинчи тарапка бериңиз, андан кийин алар текшере алышы үчүн бул ачкыч изин аларга жеке жолугуп же телефон аркылуу окуп бериңиз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="430"/>
         <source>Copy &amp;fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачкыч изин &amp;көчүрүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="431"/>
         <source>Copy my fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Менин ачкыч изимди көчүрүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="432"/>
         <source>Export my car&amp;d…</source>
-        <translation type="unfinished"></translation>
+        <translation>Карточкамды &amp;экспорттоо…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="433"/>
         <source>Export my key card to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачкыч карточкамды файлга экспорттоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="434"/>
         <source>Device key cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Түзмөктөрдүн ачкыч карточкалары</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="434"/>
         <source>HQ key cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсенин ачкыч карточкалары</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="436"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Аты</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="436"/>
         <source>Fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачкыч изи</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="436"/>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="514"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорттолгон</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="436"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Абалы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="439"/>
         <source>Registered device cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Катталган түзмөк карточкалары</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="439"/>
         <source>Registered HQ cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Катталган башкы кеңсе карточкалары</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="441"/>
         <source>Import &amp;card…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ка&amp;рточканы импорттоо…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="442"/>
         <source>Import a key card from a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачкыч карточкасын файлдан импорттоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="443"/>
         <source>Rev&amp;oke…</source>
-        <translation type="unfinished"></translation>
+        <translation>Жокко &amp;чыгаруу…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="444"/>
         <source>Revoke the selected card</source>
-        <translation type="unfinished"></translation>
+        <translation>Тандалган карточканы жокко чыгаруу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="445"/>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Токтотуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="446"/>
         <source>Stop the running task</source>
-        <translation type="unfinished"></translation>
+        <translation>Аткарылып жаткан тапшырманы токтотуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="447"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Аткарылышы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="448"/>
         <source>Result of the last operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Акыркы операциянын жыйынтыгы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="458"/>
         <source>Sending to HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсеге жөнөтүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="459"/>
         <source>What HQ has not confirmed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе азырынча тастыктай элек нерселер</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="460"/>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экс&amp;порттоо…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="461"/>
         <source>Export a bundle for HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе үчүн топтом экспорттоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="462"/>
         <source>Import &amp;receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Т&amp;астыктаманы импорттоо…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="463"/>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="930"/>
         <source>Import a receipt from HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңседен келген тастыктаманы импорттоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="464"/>
         <source>&amp;Purge delivered…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Жеткирилгенди тазалоо…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="466"/>
         <source>Delete from this laptop what HQ confirmed receiving</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе алганын тастыктаган нерселерди бул ноутбуктан өчүрүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="470"/>
         <source>Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтом</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="471"/>
         <source>Written</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазылган</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="472"/>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="515"/>
         <source>Revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Редакциялар</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="473"/>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="516"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлдар</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="474"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Көлөмү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="475"/>
         <source>Confirmed by HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе тастыктады</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="478"/>
         <source>Bundles written</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазылган топтомдор</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="479"/>
         <source>After HQ confirms</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе тастыктагандан кийин</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="481"/>
         <source>Purge &amp;automatically when a receipt from HQ arrives</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңседен тастыктама келгенде авто&amp;маттык түрдө тазалоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="483"/>
         <source>Purge automatically on receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Тастыктама келгенде автоматтык түрдө тазалоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="484"/>
         <source>&amp;Keep nothing HQ confirmed that is older than</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе тастыктаганды &amp;сактоонун эң узак мөөнөтү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="485"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> күн</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="486"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>чектөөсүз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="488"/>
         <source>Keep nothing older than this many days that HQ confirmed (0: no limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе тастыктаганды ушунча күндөн ашык сактабоо (0: чектөөсүз)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="493"/>
         <source>Bundles from field devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Байкоочулардын түзмөктөрүнөн келген топтомдор</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="494"/>
         <source>&amp;Import bundles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтомдорду &amp;импорттоо…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="495"/>
         <source>Import one or more bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Бир же бир нече топтомду импорттоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="496"/>
         <source>Verif&amp;y only…</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорттобой т&amp;екшерүү…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="497"/>
         <source>Verify bundles without importing them</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтомдорду импорттобой текшерүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="498"/>
         <source>&amp;Write a receipt for each imported bundle into:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ар бир импорттолгон топтом үчүн тастыктаманы &amp;бул папкага жазуу:</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="499"/>
         <source>C&amp;hoose folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Папканы та&amp;ндоо…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="500"/>
         <source>Choose the folder for receipts</source>
-        <translation type="unfinished"></translation>
+        <translation>Тастыктамалар үчүн папка тандоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="501"/>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1076"/>
         <source>Folder for receipts</source>
-        <translation type="unfinished"></translation>
+        <translation>Тастыктамалар үчүн папка</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="502"/>
         <source>Verification reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Текшерүү отчеттору</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="503"/>
         <source>Verification report</source>
-        <translation type="unfinished"></translation>
+        <translation>Текшерүү отчету</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="504"/>
         <source>Import despite the &amp;gap…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ажырымга карабай импорттоо…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="506"/>
         <source>Import the selected out-of-sequence bundle anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Тандалган, ырааттуулугу бузулган топтомду баары бир импорттоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="508"/>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="520"/>
         <source>Imported bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорттолгон топтомдор</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="511"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Түзмөк</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="512"/>
         <source>Sequence</source>
-        <translation type="unfinished"></translation>
+        <translation>Катар номери</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="513"/>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Кол коюлган</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="517"/>
         <source>Receipts written</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазылган тастыктамалар</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="521"/>
         <source>Write receipt agai&amp;n…</source>
-        <translation type="unfinished"></translation>
+        <translation>Тастыктаманы кайра &amp;жазуу…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="523"/>
         <source>Write the receipt of the selected bundle again</source>
-        <translation type="unfinished"></translation>
+        <translation>Тандалган топтомдун тастыктамасын кайра жазуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="579"/>
         <source>%1 (%2). Fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2). Ачкыч изи:</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="591"/>
         <source>revoked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 жокко чыгарылган</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="593"/>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>активдүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="618"/>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>азырынча жок</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="655"/>
         <source>%1 records and %2 files (%3) not yet confirmed by HQ.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 жазуу жана %2 файл (%3) башкы кеңсе тарабынан азырынча тастыктала элек.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="662"/>
         <source>HQ has confirmed everything on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе бул ноутбуктагынын баарын тастыктады.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="664"/>
         <source>Removed after delivery so far: %1 records and %2 files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жеткирилгенден кийин азырга чейин өчүрүлгөнү: %1 жазуу жана %2 файл.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="731"/>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Токтотулууда…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="759"/>
         <source>Fingerprint copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачкыч изи көчүрүлдү.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="765"/>
         <source>Save my key card</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачкыч карточкамды сактоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="776"/>
         <source>A file with this name exists already; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Мындай аталыштагы файл мурунтан бар; башка ат тандаңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="789"/>
         <source>Card written to %1. Read the fingerprint to the other side so they can check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Карточка жазылды: %1. Экинчи тарап текшере алышы үчүн ачкыч изин аларга окуп бериңиз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="798"/>
         <source>Import a key card</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачкыч карточкасын импорттоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="798"/>
         <source>Key cards (*.card);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачкыч карточкалары (*.card);;Бардык файлдар (*)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="823"/>
         <source>Card of %1 registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 карточкасы катталды.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="826"/>
         <source>The card of %1 was registered already; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 карточкасы мурунтан катталган; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="854"/>
         <source>Revoke the card of %1? From now on, bundles or receipts signed with it are refused. Do this when a device or key is lost or seized. It cannot be undone: the owner will need a new vault and card.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 карточкасын жокко чыгарасызбы? Мындан ары ал менен кол коюлган топтомдор же тастыктамалар кабыл алынбайт. Муну түзмөк же ачкыч жоголгондо же тартылып алынганда жасаңыз. Аны кайтаруу мүмкүн эмес: ээсине жаңы сактагыч жана карточка керек болот.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="858"/>
         <source>Revoke a key card</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачкыч карточкасын жокко чыгаруу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="858"/>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Жокко чыгаруу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="872"/>
         <source>The card of %1 is revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 карточкасы жокко чыгарылды.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="901"/>
         <source>Writing the bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтом жазылууда…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="911"/>
         <source>Bundle %1 written to %2 (%3 revisions, %4 files, for %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>№%1 топтом жазылды: %2 (%3 редакция, %4 файл, %5 үчүн).</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="922"/>
         <source>No bundle was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эч кандай топтом жазылган жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="931"/>
         <source>Receipts (*.fdreceipt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Тастыктамалар (*.fdreceipt);;Бардык файлдар (*)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="941"/>
         <source>Checking the receipt %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 тастыктамасы текшерилүүдө…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="953"/>
         <source>This receipt was imported before; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул тастыктама мурда импорттолгон; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="954"/>
         <source>Receipt from %1: %2 items confirmed delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 жиберген тастыктама: %2 нерсенин жеткирилгени тастыкталды.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="959"/>
         <source>Removed from this laptop: %1 records and %2 files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул ноутбуктан өчүрүлдү: %1 жазуу жана %2 файл.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="977"/>
         <source>Nothing to purge: HQ has not confirmed anything that is still on this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тазалай турган эч нерсе жок: башкы кеңсе бул ноутбукта дагы эле турган эч нерсени тастыктаган жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="989"/>
         <source>Deleting what HQ confirmed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе тастыктагандар өчүрүлүүдө…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="999"/>
         <source>Deleted %1 records and %2 evidence files (%3) from this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул ноутбуктан %1 жазуу жана %2 далил файлы (%3) өчүрүлдү.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1023"/>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1028"/>
         <source>Purge automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Автоматтык түрдө тазалоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1025"/>
         <source>From now on, whatever HQ confirms receiving is deleted from this laptop as soon as its receipt is imported, without asking again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Мындан ары башкы кеңсе алганын тастыктаган нерселердин баары анын тастыктамасы импорттолоры менен, кайра суралбастан, бул ноутбуктан өчүрүлөт.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1071"/>
         <source>(no folder chosen)</source>
-        <translation type="unfinished"></translation>
+        <translation>(папка тандалган жок)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1094"/>
         <source>Import bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтомдорду импорттоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1099"/>
         <source>Verify bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтомдорду текшерүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1139"/>
         <source>Importing %1 of %2: %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 ичинен %1 импорттолууда: %3…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1141"/>
         <source>Verifying %1 of %2: %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 ичинен %1 текшерилүүдө: %3…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1182"/>
         <source>✗ Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ Ишке ашкан жок</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1184"/>
         <source>= Already imported</source>
-        <translation type="unfinished"></translation>
+        <translation>= Мурда импорттолгон</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1186"/>
         <source>✓ Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Импорттолду</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1188"/>
         <source>✓ Verified (not imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Текшерилди (импорттолгон жок)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1190"/>
         <source>! Out of sequence, not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>! Ырааттуулугу бузулган, импорттолгон жок</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1192"/>
         <source>✗ Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ Четке кагылды</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1195"/>
         <source>%1, bundle %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, №%2 топтом</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1204"/>
         <source>This bundle was imported before; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул топтом мурда импорттолгон; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1207"/>
         <source>Verified and imported: the signature is valid and every file matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Текшерилди жана импорттолду: кол тамга жарактуу жана бардык файлдар дал келет.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1210"/>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1298"/>
         <source>Receipt written to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тастыктама жазылды: %1.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1213"/>
         <source>Imported despite a gap in the sequence: an earlier bundle is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ырааттуулуктагы ажырымга карабай импорттолду: мурунку топтом жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1217"/>
         <source>Verified: the signature is valid and every file matches. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Текшерилди: кол тамга жарактуу жана бардык файлдар дал келет. Эч нерсе импорттолгон жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1220"/>
         <source>REJECTED. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>ЧЕТКЕ КАГЫЛДЫ. Эч нерсе импорттолгон жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1224"/>
         <source>Import the missing bundle first, or choose “Import despite the gap”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адегенде жетишпеген топтомду импорттоңуз же «Ажырымга карабай импорттоо» дегенди тандаңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1258"/>
         <source>Bundle %1 from %2 is out of sequence: an earlier bundle from this device has not been imported. It may be lost, delayed, or withheld by someone. Import this one anyway? The missing bundle can still be imported when it arrives.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 жиберген №%1 топтомдун ырааттуулугу бузулган: бул түзмөктөн келген мурунку топтом импорттола элек. Ал жоголгон, кечиккен же кимдир бирөө кармап калган болушу мүмкүн. Ушул топтомду баары бир импорттойсузбу? Жетишпеген топтом келгенде аны кийин да импорттоого болот.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1265"/>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1267"/>
         <source>Import despite the gap</source>
-        <translation type="unfinished"></translation>
+        <translation>Ажырымга карабай импорттоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1282"/>
         <source>Write the receipt into</source>
-        <translation type="unfinished"></translation>
+        <translation>Тастыктаманы кайсы папкага жазуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="1290"/>
         <source>Writing the receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Тастыктама жазылууда…</translation>
     </message>
 </context>
 <context>
@@ -1570,12 +1570,12 @@
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="610"/>
         <source>Export a bundle for HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе үчүн топтом экспорттоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="663"/>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Токтотулууда…</translation>
     </message>
 </context>
 <context>
@@ -1583,7 +1583,7 @@
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="251"/>
         <source>Welcome to fielddoc</source>
-        <translation type="unfinished"></translation>
+        <translation>fielddoc программасына кош келиңиз</translation>
     </message>
 </context>
 <context>
@@ -1591,113 +1591,113 @@
     <message>
         <location filename="../../fielddoc/gui/history.py" line="163"/>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(аталышы жок)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="164"/>
         <source>History — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Тарыхы — %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="166"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Версия</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="166"/>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Сакталган</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="166"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Түзмөк</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="166"/>
         <location filename="../../fielddoc/gui/history.py" line="304"/>
         <source>Sensitivity</source>
-        <translation type="unfinished"></translation>
+        <translation>Купуялуулук деңгээли</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="168"/>
         <source>Versions of the record</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазуунун версиялары</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="169"/>
         <source>&amp;Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Салыштыруу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="170"/>
         <source>Version shown on the left</source>
-        <translation type="unfinished"></translation>
+        <translation>Сол жакта көрсөтүлгөн версия</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="171"/>
         <source>&amp;with</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;менен</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="172"/>
         <source>Version shown on the right</source>
-        <translation type="unfinished"></translation>
+        <translation>Оң жакта көрсөтүлгөн версия</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="173"/>
         <source>&amp;First version</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Биринчи версия</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="174"/>
         <source>Show the version as first recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Алгач жазылгандагы версияны көрсөтүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="175"/>
         <source>Left version</source>
-        <translation type="unfinished"></translation>
+        <translation>Сол версия</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="176"/>
         <source>Right version</source>
-        <translation type="unfinished"></translation>
+        <translation>Оң версия</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="198"/>
         <source>this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>ушул ноутбук</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="199"/>
         <source>device %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 түзмөгү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="203"/>
         <source>%1 · %2 (as first recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 (алгач жазылгандай)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="203"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="292"/>
         <source>The same version is shown on both sides.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эки тарапта тең бир эле версия көрсөтүлүүдө.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="294"/>
         <source>No field differs between these versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул версиялардын ортосунда айырмаланган талаа жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/history.py" line="297"/>
         <source>Changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Өзгөртүлгөн: %1</translation>
     </message>
 </context>
 <context>
@@ -1705,22 +1705,22 @@
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="512"/>
         <source>%1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1–%2</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="514"/>
         <source>≥ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>≥ %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="515"/>
         <source>≤ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>≤ %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="529"/>
         <source>Write a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бүтүн сан жазыңыз.</translation>
     </message>
 </context>
 <context>
@@ -1728,7 +1728,7 @@
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="333"/>
         <source>%1 of %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 белгиден %1</translation>
     </message>
 </context>
 <context>
@@ -1736,77 +1736,77 @@
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="150"/>
         <source>fielddoc — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fielddoc — %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="154"/>
         <source>Search all records (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Бардык жазуулардан издөө (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="155"/>
         <source>Search all records</source>
-        <translation type="unfinished"></translation>
+        <translation>Бардык жазуулардан издөө</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="156"/>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Бөлүмдөр</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="157"/>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Кулпулоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="158"/>
         <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Жөндөөлөр…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="159"/>
         <source>Change &amp;passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сырсөздү өзгөртүү…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="160"/>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Издөө</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="161"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Чыгуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="162"/>
         <source>&amp;Erase vault now (panic)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Шашылыш: сактагычты азыр өчүрүү…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="163"/>
         <source>&amp;Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сактагыч</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="164"/>
         <source>Vi&amp;ew</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Көрүнүш</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="165"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Тил</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="234"/>
         <source>field vault</source>
-        <translation type="unfinished"></translation>
+        <translation>байкоочунун сактагычы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/mainwindow.py" line="234"/>
         <source>HQ vault</source>
-        <translation type="unfinished"></translation>
+        <translation>башкы кеңсенин сактагычы</translation>
     </message>
 </context>
 <context>
@@ -1815,47 +1815,47 @@
         <location filename="../../fielddoc/gui/passphrase_dialog.py" line="26"/>
         <location filename="../../fielddoc/gui/passphrase_dialog.py" line="33"/>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңы сырсөз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/passphrase_dialog.py" line="32"/>
         <source>Current passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Учурдагы сырсөз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/passphrase_dialog.py" line="34"/>
         <source>Repeat new passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңы сырсөздү кайталаңыз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/passphrase_dialog.py" line="39"/>
         <source>&amp;Current passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Учурдагы сырсөз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/passphrase_dialog.py" line="40"/>
         <source>&amp;New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Жаңы сырсөз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/passphrase_dialog.py" line="41"/>
         <source>&amp;Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Кайталоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/passphrase_dialog.py" line="56"/>
         <source>The two entries differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эки жолу жазылганы дал келбейт.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/passphrase_dialog.py" line="59"/>
         <source>Choose a longer passphrase: several words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Узунураак сырсөз тандаңыз: бир нече сөз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/passphrase_dialog.py" line="72"/>
         <source>Changing the passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сырсөз өзгөртүлүүдө…</translation>
     </message>
 </context>
 <context>
@@ -1863,72 +1863,72 @@
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="87"/>
         <source>Choose a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Сырсөз тандаңыз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="90"/>
         <source>Several words are easier to remember and harder to guess than a short password. Nobody, not even HQ, can recover the vault without it or the recovery code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бир нече сөздөн турган сырсөз кыска сырсөзгө караганда эсте оңой калат жана аны табуу кыйыныраак. Аны же калыбына келтирүү кодун билбей туруп, эч ким, атүгүл башкы кеңсе да сактагычты калыбына келтире албайт.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="96"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Сырсөз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="99"/>
         <source>Repeat passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Сырсөздү кайталаңыз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="103"/>
         <source>Passphrase strength</source>
-        <translation type="unfinished"></translation>
+        <translation>Сырсөздүн бекемдиги</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="106"/>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Көрсөтүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="109"/>
         <source>&amp;Suggest a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Сырсөз сун&amp;уштоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="112"/>
         <source>&amp;Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сырсөз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="113"/>
         <source>&amp;Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Кай&amp;талоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="114"/>
         <source>Strength</source>
-        <translation type="unfinished"></translation>
+        <translation>Бекемдиги</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="143"/>
         <source>Too short: at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Өтө кыска: кеминде %1 белги.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="147"/>
         <source>Weak: this could be guessed. Add words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Начар: муну табышы мүмкүн. Сөз кошуңуз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="149"/>
         <source>The two entries differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эки жолу жазылганы дал келбейт.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="151"/>
         <source>Good.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жакшы.</translation>
     </message>
 </context>
 <context>
@@ -1936,207 +1936,209 @@
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="264"/>
         <source>New record — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңы жазуу — %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="267"/>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="269"/>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(аталышы жок)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="273"/>
         <source>&amp;Sensitivity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Купуялуулук &amp;деңгээли:</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="274"/>
         <source>Sensitivity</source>
-        <translation type="unfinished"></translation>
+        <translation>Купуялуулук деңгээли</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="276"/>
         <source>Public</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачык</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="277"/>
         <source>Internal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ички</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="278"/>
         <source>Confidential</source>
-        <translation type="unfinished"></translation>
+        <translation>Купуя</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="279"/>
         <source>Restricted</source>
-        <translation type="unfinished"></translation>
+        <translation>Чектелген</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="285"/>
         <source>&amp;Restore draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Караламаны калыбына келтирүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="286"/>
         <source>Restore the unsaved draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Сакталбаган караламаны калыбына келтирүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="287"/>
         <source>Discard draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Караламаны өчүрүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="288"/>
         <source>Discard the unsaved draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Сакталбаган караламаны өчүрүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="290"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сактоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="291"/>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сактоо (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="292"/>
         <source>Save the record</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазууну сактоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="293"/>
         <source>&amp;Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Өзгөртүүлөрдү &amp;жокко чыгаруу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="294"/>
         <source>Discard changes and the draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Өзгөртүүлөрдү жана караламаны жокко чыгаруу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="295"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Жабуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="296"/>
         <source>Close the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Редакторду жабуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="297"/>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Талаалар</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="302"/>
         <source>May be published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жарыялоого болот.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="303"/>
         <source>For the organisation&apos;s staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Уюмдун кызматкерлери үчүн.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="304"/>
         <source>Only for people working on this matter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ушул иш менен алектенген адамдар үчүн гана.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="305"/>
         <source>Highest protection: names or details that put people at risk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эң жогорку коргоо: адамдарды коркунучка кабылта турган аттар же маалыматтар.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="382"/>
         <source>Text from %1 that was never saved was found (the editor was closed or the computer stopped before saving). Restore it?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 убагында жазылган, бирок сакталбаган текст табылды (сакталганга чейин редактор жабылган же компьютер өчүп калган). Аны калыбына келтиресизби?</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="405"/>
         <source>Draft restored. Check it, then save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Каралама калыбына келтирилди. Текшерип, андан кийин сактаңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="425"/>
         <source>The draft could not be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Караламаны өчүрүү мүмкүн болгон жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="446"/>
         <source>The draft could not be written. Save soon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Караламаны жазуу мүмкүн болгон жок. Тезирээк сактаңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="451"/>
         <source>Draft kept at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Каралама сакталды: %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="511"/>
         <source>Changed elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Башка жерде өзгөртүлдү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="513"/>
         <source>A newer version of this record was saved after you opened it (in another window, or by an import). Everything you typed is still here.
 
 You can save your version as the newest one; the other version stays in the record&apos;s history and can be compared there. Or keep editing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сиз бул жазууну ачкандан кийин анын жаңыраак версиясы сакталды (башка терезеде же импорт аркылуу). Сиз жазгандын баары ушул жерде.
+
+Өз версияңызды эң жаңысы катары сактай аласыз; башка версия жазуунун тарыхында калат, аны ошол жерден салыштырса болот. Же түзөтүүнү уланта бериңиз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="518"/>
         <source>Save my version as the newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Менин версиямды эң жаңысы катары сактоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="518"/>
         <location filename="../../fielddoc/gui/editor.py" line="567"/>
         <location filename="../../fielddoc/gui/editor.py" line="589"/>
         <source>Keep editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Түзөтүүнү улантуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="565"/>
         <location filename="../../fielddoc/gui/editor.py" line="589"/>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Өзгөртүүлөрдү жокко чыгаруу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="566"/>
         <source>Throw away everything typed since the last save? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Акыркы сактоодон бери жазылгандын баарын жокко чыгарасызбы? Муну кайтаруу мүмкүн эмес.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="567"/>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Жокко чыгаруу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="587"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Сакталбаган өзгөртүүлөр</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="588"/>
         <source>This record has changes that are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул жазууда сакталбаган өзгөртүүлөр бар.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/editor.py" line="589"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Сактоо</translation>
     </message>
 </context>
 <context>
@@ -2145,71 +2147,71 @@ You can save your version as the newest one; the other version stays in the reco
         <location filename="../../fielddoc/gui/pickers.py" line="295"/>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="298"/>
         <source>Choose a record</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазуу тандаңыз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="299"/>
         <source>Search %1 by name or words</source>
-        <translation type="unfinished"></translation>
+        <translation>Аты же сөздөр боюнча издөө: %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="300"/>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="300"/>
         <source>Search records</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазууларды издөө</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="301"/>
         <source>Matching records</source>
-        <translation type="unfinished"></translation>
+        <translation>Дал келген жазуулар</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="302"/>
         <source>&amp;New record…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Жаңы жазуу…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="303"/>
         <source>Create a new record and choose it</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңы жазуу түзүп, аны тандоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="355"/>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(аталышы жок)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="357"/>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="368"/>
         <source>No record matches. Create one with “New record…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дал келген жазуу жок. «Жаңы жазуу…» аркылуу түзүңүз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="370"/>
         <source>Most recently changed records:</source>
-        <translation type="unfinished"></translation>
+        <translation>Акыркы өзгөртүлгөн жазуулар:</translation>
     </message>
     <message numerus="yes">
         <location filename="../../fielddoc/gui/pickers.py" line="372"/>
         <source>%n record(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n жазуу табылды</numerusform>
+            <numerusform>%n жазуу табылды</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="299"/>
         <source>Type words from the record&apos;s title or text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазуунун аталышынан же текстинен сөздөрдү жазыңыз:</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/evidence.py" line="301"/>
         <source>Records found</source>
-        <translation type="unfinished"></translation>
+        <translation>Табылган жазуулар</translation>
     </message>
 </context>
 <context>
@@ -2217,32 +2219,32 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/models.py" line="48"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Аталышы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/models.py" line="49"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңыртылган</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/models.py" line="50"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Түзүлгөн</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/models.py" line="51"/>
         <source>Sensitivity</source>
-        <translation type="unfinished"></translation>
+        <translation>Купуялуулук деңгээли</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/models.py" line="52"/>
         <source>Revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Редакциялар</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/models.py" line="101"/>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(аталышы жок)</translation>
     </message>
 </context>
 <context>
@@ -2250,47 +2252,47 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/pages/records.py" line="91"/>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Жаңы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/records.py" line="92"/>
         <source>New record</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңы жазуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/records.py" line="93"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Түзөтүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/records.py" line="94"/>
         <source>&amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>Та&amp;рых</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/records.py" line="95"/>
         <source>Add e&amp;vidence…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Далил кошуу…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/records.py" line="96"/>
         <source>Add evidence files to this record</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул жазууга далил файлдарын кошуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/records.py" line="97"/>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазуулар</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/records.py" line="98"/>
         <source>Record details</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазуу тууралуу маалымат</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/records.py" line="150"/>
         <source>Updated %1 · %2 revision(s) · sensitivity: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңыртылды: %1 · %2 редакция · купуялуулук деңгээли: %3</translation>
     </message>
 </context>
 <context>
@@ -2298,32 +2300,32 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="170"/>
         <source>Your recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Калыбына келтирүү кодуңуз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="178"/>
         <source>Recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Калыбына келтирүү коду</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="180"/>
         <source>Groups 3 and 7 of the recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Калыбына келтирүү кодунун 3- жана 7-топтору</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="187"/>
         <source>To confirm you wrote it down, type its 3rd and 7th groups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Кодду жазып алганыңызды тастыктоо үчүн анын 3- жана 7-топторун жазыңыз:</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="200"/>
         <source>Creating the vault and tuning its encryption to this computer. This takes a few seconds…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сактагыч түзүлүп, анын шифрлөөсү бул компьютерге ылайыкталууда. Бул бир нече секунд алат…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="226"/>
         <source>Write this code on paper and keep it away from this laptop. It opens the vault if the passphrase is forgotten. It is shown only now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул кодду кагазга жазып, бул ноутбуктан өзүнчө сактаңыз. Сырсөз унутулуп калса, ал сактагычты ачат. Ал азыр гана көрсөтүлөт.</translation>
     </message>
 </context>
 <context>
@@ -2331,22 +2333,22 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="830"/>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Кошуу…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="831"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Алып салуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="839"/>
         <source>Add to: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Кошуу: %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="841"/>
         <source>Remove the selected from: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Тандалганды алып салуу: %1</translation>
     </message>
 </context>
 <context>
@@ -2354,52 +2356,52 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="43"/>
         <source>Who will use this vault?</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул сактагычты ким колдонот?</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="45"/>
         <source>A &amp;monitor in the field (records, evidence, exports to HQ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Жерлерде иштеген &amp;байкоочу (жазуулар, далилдер, башкы кеңсеге экспорт)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="47"/>
         <source>&amp;Headquarters (imports bundles from monitors)</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы &amp;кеңсе (байкоочулардан топтомдорду импорттойт)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="53"/>
         <source>Name on your key card</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачкыч карточкаңыздагы ат</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="54"/>
         <source>e.g. Aigul, laptop 2</source>
-        <translation type="unfinished"></translation>
+        <translation>мис., Айгүл, ноутбук 2</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="56"/>
         <source>Vault folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Сактагычтын папкасы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="57"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Тандоо…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="63"/>
         <source>&amp;Name on your key card</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачкыч карточкаңыздагы &amp;ат</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="64"/>
         <source>Vault &amp;folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Сактагычтын &amp;папкасы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/firstrun.py" line="72"/>
         <source>Where should the vault be kept?</source>
-        <translation type="unfinished"></translation>
+        <translation>Сактагыч кайда сакталсын?</translation>
     </message>
 </context>
 <context>
@@ -2408,20 +2410,20 @@ You can save your version as the newest one; the other version stays in the reco
         <location filename="../../fielddoc/gui/pages/search.py" line="30"/>
         <location filename="../../fielddoc/gui/pages/search.py" line="33"/>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Издөө жыйынтыктары</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/search.py" line="41"/>
         <location filename="../../fielddoc/gui/pages/search.py" line="46"/>
         <source>Type words to search for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Издөө үчүн сөздөрдү жазыңыз.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../fielddoc/gui/pages/search.py" line="48"/>
         <source>%n record(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n жазуу табылды</numerusform>
+            <numerusform>%n жазуу табылды</numerusform>
         </translation>
     </message>
 </context>
@@ -2430,47 +2432,47 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/settings_dialog.py" line="24"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөндөөлөр</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/settings_dialog.py" line="29"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> мүн.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/settings_dialog.py" line="30"/>
         <source>Lock after this many idle minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ушунча мүнөт аракетсиз тургандан кийин кулпулоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/settings_dialog.py" line="34"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> сек.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/settings_dialog.py" line="35"/>
         <source>Clear copied text after this many seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Көчүрүлгөн текстти ушунча секунддан кийин өчүрүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/settings_dialog.py" line="40"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Тил</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/settings_dialog.py" line="42"/>
         <source>&amp;Lock after idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Аракетсиз турганда &amp;кулпулоо мөөнөтү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/settings_dialog.py" line="43"/>
         <source>&amp;Clear copied text after</source>
-        <translation type="unfinished"></translation>
+        <translation>Көчүрүлгөн &amp;текстти өчүрүү мөөнөтү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/settings_dialog.py" line="44"/>
         <source>Lan&amp;guage</source>
-        <translation type="unfinished"></translation>
+        <translation>Т&amp;ил</translation>
     </message>
 </context>
 <context>
@@ -2478,27 +2480,27 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="127"/>
         <source>Choose a term</source>
-        <translation type="unfinished"></translation>
+        <translation>Термин тандаңыз</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="128"/>
         <source>Type to filter (any language)</source>
-        <translation type="unfinished"></translation>
+        <translation>Чыпкалоо үчүн жазыңыз (каалаган тилде)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="129"/>
         <source>Filter terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Терминдерди чыпкалоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="130"/>
         <source>Terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Терминдер</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="131"/>
         <source>No term matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дал келген термин жок.</translation>
     </message>
 </context>
 <context>
@@ -2506,12 +2508,12 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="482"/>
         <source>HH:MM</source>
-        <translation type="unfinished"></translation>
+        <translation>СС:ММ</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="490"/>
         <source>Not a time yet: write HH:MM on a 24-hour clock, e.g. 09:30.</source>
-        <translation type="unfinished"></translation>
+        <translation>Азырынча убакыт эмес: 24 сааттык форматта СС:ММ деп жазыңыз, мис., 09:30.</translation>
     </message>
 </context>
 <context>
@@ -2519,53 +2521,53 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../ui/unlock.ui" line="6"/>
         <source>fielddoc — unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>fielddoc — кулпусун ачуу</translation>
     </message>
     <message>
         <location filename="../../ui/unlock.ui" line="10"/>
         <location filename="../../ui/unlock.ui" line="11"/>
         <source>Unlock your vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Сактагычыңыздын кулпусун ачыңыз</translation>
     </message>
     <message>
         <location filename="../../ui/unlock.ui" line="23"/>
         <source>&amp;Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сырсөз</translation>
     </message>
     <message>
         <location filename="../../ui/unlock.ui" line="30"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Сырсөз</translation>
     </message>
     <message>
         <location filename="../../ui/unlock.ui" line="37"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Билдирүү</translation>
     </message>
     <message>
         <location filename="../../ui/unlock.ui" line="44"/>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Кулпусун &amp;ачуу</translation>
     </message>
     <message>
         <location filename="../../ui/unlock.ui" line="50"/>
         <source>Use &amp;recovery code…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Калыбына келтирүү кодун колдонуу…</translation>
     </message>
     <message>
         <location filename="../../ui/unlock.ui" line="55"/>
         <source>&amp;Open another vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Башка сактагычты ачуу…</translation>
     </message>
     <message>
         <location filename="../../ui/unlock.ui" line="64"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Тил</translation>
     </message>
     <message>
         <location filename="../../ui/unlock.ui" line="70"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Тил</translation>
     </message>
 </context>
 <context>
@@ -2573,32 +2575,32 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/unlock.py" line="73"/>
         <source>Vault: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сактагыч: %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/unlock.py" line="84"/>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Кулпусу ачылууда…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/unlock.py" line="99"/>
         <source>Type your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сырсөзүңүздү жазыңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/unlock.py" line="106"/>
         <source>Recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Калыбына келтирүү коду</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/unlock.py" line="107"/>
         <source>Type the recovery code you wrote down when the vault was created:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сактагыч түзүлгөндө жазып алган калыбына келтирүү кодуңузду жазыңыз:</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/unlock.py" line="113"/>
         <source>Open a vault folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Сактагычтын папкасын ачуу</translation>
     </message>
 </context>
 <context>
@@ -2606,32 +2608,32 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="368"/>
         <source>What will go</source>
-        <translation type="unfinished"></translation>
+        <translation>Эмне жөнөтүлөт</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="370"/>
         <source>Send a full copy of &amp;everything, not only what HQ has not confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе тастыктабаганды гана эмес, &amp;баарын толук жөнөтүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="372"/>
         <source>Send everything again</source>
-        <translation type="unfinished"></translation>
+        <translation>Баарын кайра жөнөтүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="373"/>
         <source>What the bundle will carry</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтомдо эмне болот</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="388"/>
         <source>Counting what will go…</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүлө турган нерселер саналууда…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="393"/>
         <source>The bundle will carry %1 record revisions (of %2 records), %3 link changes and %4 evidence files (%5), signed by this laptop and encrypted so that only the chosen HQ keys can open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтомдо %1 жазуу редакциясы (%2 жазуудан), %3 байланыш өзгөрүүсү жана %4 далил файлы (%5) болот; ага бул ноутбук кол коет жана аны тандалган башкы кеңсе ачкычтары гана ача тургандай шифрленет.</translation>
     </message>
 </context>
 <context>
@@ -2639,52 +2641,52 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="482"/>
         <source>Where to write it</source>
-        <translation type="unfinished"></translation>
+        <translation>Кайда жазуу керек</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="485"/>
         <source>Choose where to write the bundle, for example a USB stick. The file is encrypted: it can travel by any channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтомду кайда жазууну тандаңыз, мисалы, USB флешкага. Файл шифрленген: аны каалаган канал аркылуу жөнөтсө болот.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="489"/>
         <source>Bundle &amp;file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтом &amp;файлы:</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="490"/>
         <source>Bundle file</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтом файлы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="491"/>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Тандоо…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="492"/>
         <source>Choose where to write the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтомду кайда жазууну тандоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="493"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспорттоо</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="497"/>
         <source>Write the bundle to</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтомду жазуу орду</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="510"/>
         <source>A file with this name exists already; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Мындай аталыштагы файл мурунтан бар; башка ат тандаңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="512"/>
         <source>This folder does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Мындай папка жок.</translation>
     </message>
 </context>
 <context>
@@ -2692,27 +2694,27 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="733"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Тандоо…</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="734"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Бошотуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="735"/>
         <source>— not recorded —</source>
-        <translation type="unfinished"></translation>
+        <translation>— жазылган эмес —</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="741"/>
         <source>Choose: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Тандоо: %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="742"/>
         <source>Clear: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Бошотуу: %1</translation>
     </message>
 </context>
 <context>
@@ -2720,42 +2722,42 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="546"/>
         <source>Writing the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтом жазылууда</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="547"/>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Токтотуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="548"/>
         <source>Stop the export</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортту токтотуу</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="549"/>
         <source>Export progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорттун аткарылышы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="550"/>
         <source>Export result</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорттун жыйынтыгы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="561"/>
         <source>Bundle %1 written to %2: %3 record revisions, %4 link changes, %5 evidence files (%6), encrypted for %7. Take it to HQ by any channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>№%1 топтом жазылды: %2. Мазмуну: %3 жазуу редакциясы, %4 байланыш өзгөрүүсү, %5 далил файлы (%6); %7 үчүн шифрленген. Аны башкы кеңсеге каалаган канал аркылуу жеткириңиз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="576"/>
         <source>No bundle was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эч кандай топтом жазылган жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="578"/>
         <source>Writing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Жазылууда…</translation>
     </message>
 </context>
 <context>
@@ -2763,17 +2765,17 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="431"/>
         <source>To whom</source>
-        <translation type="unfinished"></translation>
+        <translation>Кимге</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="436"/>
         <source>The bundle is encrypted to every ticked HQ key card. Untick a key only if you were told not to use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтом белгиленген бардык башкы кеңсе ачкыч карточкалары үчүн шифрленет. Ачкычты колдонбоо керек деп айтылган болсо гана белгисин алып салыңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="440"/>
         <source>HQ key cards the bundle is encrypted to</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтом шифрлене турган башкы кеңсе ачкыч карточкалары</translation>
     </message>
 </context>
 <context>
@@ -2781,17 +2783,17 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/app.py" line="86"/>
         <source>This vault was erased. Its contents can no longer be opened by anyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул сактагыч өчүрүлдү. Анын мазмунун эми эч ким ача албайт.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/app.py" line="175"/>
         <source>Erase this vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул сактагычты өчүрүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/app.py" line="176"/>
         <source>This destroys the vault&apos;s keys. Nobody, including you and HQ, will ever open it again; whatever HQ has not confirmed is lost. Type %1 to erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул сактагычтын ачкычтарын жок кылат. Аны эч ким, сиз да, башкы кеңсе да, эч качан кайра ача албайт; башкы кеңсе тастыктабаган нерселердин баары жоголот. Өчүрүү үчүн %1 деп жазыңыз.</translation>
     </message>
 </context>
 <context>
@@ -2799,47 +2801,47 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="65"/>
         <source>HQ</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="67"/>
         <source>field device</source>
-        <translation type="unfinished"></translation>
+        <translation>байкоочунун түзмөгү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="780"/>
         <source>and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>жана дагы %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="788"/>
         <source>This permanently deletes from this laptop:</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул ноутбуктан биротоло өчүрүлөт:</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="796"/>
         <source>%1 records (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 жазуу (%2): %3</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="804"/>
         <source>%1 evidence files (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 далил файлы (%2): %3</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="811"/>
         <source>HQ (%1) confirmed with a signed receipt that it received each of them. The text, the files and their keys are destroyed; only a stub stays for each: its id, its hash, and when and to whom it was delivered. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе (%1) алардын ар бирин алганын кол коюлган тастыктама менен тастыктады. Тексттер, файлдар жана алардын ачкычтары жок кылынат; ар биринен кыска белги гана калат: анын идентификатору, хеши, качан жана кимге жеткирилгени. Муну кайтаруу мүмкүн эмес.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="823"/>
         <source>Delete %1 records and %2 files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 жазууну жана %2 файлды өчүрүү</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/exchange_dialogs.py" line="828"/>
         <source>Purge what HQ confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Башкы кеңсе тастыктаганды тазалоо</translation>
     </message>
 </context>
 <context>
@@ -2847,90 +2849,90 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="139"/>
         <source>the year %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-жыл</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="142"/>
         <source>%1 %2</source>
         <comment>month name, then year</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2-ж.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="175"/>
         <source>This field is required: fill it in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул талааны толтуруу милдеттүү.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="176"/>
         <location filename="../../fielddoc/gui/fields.py" line="202"/>
         <source>This field is not filled in correctly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул талаа туура толтурулган эмес.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="179"/>
         <source>Write a year (2024), a month (2024-03) or a full date (2024-03-15); the day must exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жылды (2024), айды (2024-03) же толук күндү (2024-03-15) жазыңыз; мындай күн чындап болушу керек.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="185"/>
         <source>Write the time as HH:MM on a 24-hour clock, e.g. 09:30.</source>
-        <translation type="unfinished"></translation>
+        <translation>Убакытты 24 сааттык форматта СС:ММ деп жазыңыз, мис., 09:30.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="187"/>
         <source>Write a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бүтүн сан жазыңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="191"/>
         <source>Too long: at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Өтө узун: эң көп %1 белги.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="193"/>
         <source>Write a single line without special characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Атайын белгилерсиз бир сап жазыңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="194"/>
         <source>The text contains characters that cannot be stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Текстте сактоого мүмкүн болбогон белгилер бар.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="196"/>
         <source>Choose again from the list: this value is not in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тизмеден кайра тандаңыз: бул маани анда жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="198"/>
         <source>The chosen record is not in this vault or is of the wrong kind; choose it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тандалган жазуу бул сактагычта жок же анын түрү туура эмес; кайра тандаңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="210"/>
         <source>A whole number from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2 аралыгындагы бүтүн сан.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="215"/>
         <source>A whole number, at least %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бүтүн сан, кеминде %1.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="217"/>
         <source>A whole number, at most %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бүтүн сан, эң көп %1.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1323"/>
         <source>%1 *</source>
         <comment>a required field&apos;s label</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 *</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/fields.py" line="1330"/>
         <source>Required. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Милдеттүү. %1</translation>
     </message>
 </context>
 <context>
@@ -2938,182 +2940,182 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="16"/>
         <source>The vault could not be unlocked with what was given. Check the passphrase and the keyboard layout, and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Киргизилген маалымат менен сактагычтын кулпусун ачуу мүмкүн болгон жок. Сырсөздү жана баскычтоптун тилин текшерип, кайра аракет кылыңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="21"/>
         <source>No fielddoc vault was found in this folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул папкада fielddoc сактагычы табылган жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="22"/>
         <source>This vault was erased. Its contents can no longer be opened by anyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул сактагыч өчүрүлдү. Анын мазмунун эми эч ким ача албайт.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="25"/>
         <source>The vault is open in another fielddoc window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сактагыч башка fielddoc терезесинде ачык.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="26"/>
         <source>The vault&apos;s files are damaged. Do not write to it; ask for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сактагычтын файлдары бузулган. Ага эч нерсе жазбаңыз; жардам сураңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="29"/>
         <source>This vault was made by a newer fielddoc. Update fielddoc to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул сактагыч fielddoc программасынын жаңыраак версиясында түзүлгөн. Аны ачуу үчүн fielddoc программасын жаңыртыңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="32"/>
         <source>A vault already exists there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ал жерде сактагыч мурунтан эле бар.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="33"/>
         <source>The vault is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сактагыч кулпуланган.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="34"/>
         <source>The passphrase must have at least 10 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сырсөз кеминде 10 белгиден турушу керек.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="37"/>
         <source>Some fields are not filled in correctly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Айрым талаалар туура толтурулган эмес.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="38"/>
         <source>This record was changed elsewhere since you started editing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сиз түзөтө баштагандан бери бул жазуу башка жерде өзгөртүлдү.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="41"/>
         <source>The record no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул жазуу эми жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="42"/>
         <source>This input cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул киргизилген маалыматты колдонуу мүмкүн эмес.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="43"/>
         <source>The disk refused to write (full or failing). Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дискке жазуу мүмкүн болгон жок (толуп калган же бузулуп жатат). Эч нерсе сакталган жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="46"/>
         <source>Cancelled. Nothing was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жокко чыгарылды. Эч нерсе сакталган жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="47"/>
         <source>The data does not match its checksum or signature: it was damaged or altered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Маалымат өзүнүн текшерүү суммасына же кол тамгасына дал келбейт: ал бузулган же өзгөртүлгөн.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="50"/>
         <source>This file was delivered to HQ and removed from this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул файл башкы кеңсеге жеткирилип, бул ноутбуктан өчүрүлгөн.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="53"/>
         <source>Nothing new to send: HQ has confirmed everything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтө турган жаңы эч нерсе жок: башкы кеңсе баарын тастыктады.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="56"/>
         <source>Import your HQ&apos;s key card first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адегенде башкы кеңсеңиздин ачкыч карточкасын импорттоңуз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="57"/>
         <source>The fingerprint does not match this card. Do not use the card; check with its owner by another channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачкыч изи бул карточкага дал келбейт. Карточканы колдонбоңуз; анын ээси менен башка канал аркылуу текшериңиз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="62"/>
         <source>This is not a valid fielddoc key card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул жарактуу fielddoc ачкыч карточкасы эмес.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="63"/>
         <source>This file was not made for this vault&apos;s keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул файл бул сактагычтын ачкычтары үчүн түзүлгөн эмес.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="66"/>
         <source>The bundle comes from a device whose card is not registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтом карточкасы катталбаган түзмөктөн келген.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="69"/>
         <source>The bundle comes from a device whose card was revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтом карточкасы жокко чыгарылган түзмөктөн келген.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="72"/>
         <source>An earlier bundle from this device has not been imported yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул түзмөктөн келген мурунку топтом азырынча импорттола элек.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="75"/>
         <source>This bundle conflicts with bundles already imported from the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул топтом ушул түзмөктөн мурда импорттолгон топтомдорго карама-каршы келет.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="78"/>
         <source>The bundle is damaged or not a fielddoc bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтом бузулган же ал fielddoc топтому эмес.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="81"/>
         <source>The bundle was made for another HQ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтом башка башкы кеңсе үчүн түзүлгөн.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="82"/>
         <source>The receipt is damaged, not for this laptop, or not from a registered HQ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тастыктама бузулган, бул ноутбук үчүн эмес же катталган башкы кеңседен эмес.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="85"/>
         <source>The signature does not verify: the data was altered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кол тамга текшерүүдөн өткөн жок: маалымат өзгөртүлгөн.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="88"/>
         <source>Purged, but the deleted text is not wiped yet because the vault is busy. Close other tasks and purge again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тазаланды, бирок сактагыч бош эмес болгондуктан өчүрүлгөн текст азырынча толук жок кылына элек. Башка тапшырмаларды жаап, кайра тазалаңыз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="93"/>
         <source>No registered card has this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Мындай аттагы катталган карточка жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="94"/>
         <source>This evidence item does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Мындай далил жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="95"/>
         <source>This is done in the other kind of vault (field or HQ).</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул башка түрдөгү сактагычта аткарылат (байкоочунун же башкы кеңсенин).</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="98"/>
         <source>Something unexpected went wrong. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Күтүлбөгөн ката кетти. Эч нерсе өзгөртүлгөн жок.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="102"/>
         <source>The operation failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Операция ишке ашкан жок.</translation>
     </message>
 </context>
 <context>
@@ -3121,12 +3123,12 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="58"/>
         <source>(record not on this laptop)</source>
-        <translation type="unfinished"></translation>
+        <translation>(жазуу бул ноутбукта жок)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="59"/>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(аталышы жок)</translation>
     </message>
 </context>
 <context>
@@ -3134,77 +3136,77 @@ You can save your version as the newest one; the other version stays in the reco
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="48"/>
         <source>unknown device</source>
-        <translation type="unfinished"></translation>
+        <translation>белгисиз түзмөк</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="49"/>
         <source>key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ачкычы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="55"/>
         <source>card revoked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>карточка %1 жокко чыгарылган</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="61"/>
         <source>sequence %1</source>
-        <translation type="unfinished"></translation>
+        <translation>катар номери %1</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="71"/>
         <source>Device (signer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Түзмөк (кол койгон)</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="72"/>
         <source>Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Топтом</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="73"/>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Кол коюлган</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="74"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорттолгон</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="90"/>
         <source>Revision %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-редакция</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="93"/>
         <source>made in this vault</source>
-        <translation type="unfinished"></translation>
+        <translation>ушул сактагычта түзүлгөн</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="101"/>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Келип чыгышы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="102"/>
         <source>Each revision as received: the device that signed it, the bundle, and when.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ар бир редакция кандай алынган: ага кол койгон түзмөк, топтом жана убакыт.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="109"/>
         <source>Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Редакция</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="114"/>
         <source>Evidence provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Далилдин келип чыгышы</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/provenance.py" line="117"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл</translation>
     </message>
 </context>
 </TS>
