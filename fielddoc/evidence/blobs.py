@@ -76,6 +76,9 @@ class BlobWriter:
             fsync_dir(self.folder)
         except OSError as exc:
             self.abort()
+            # the rename may have happened: no caller owns this blob after a failed commit
+            with contextlib.suppress(OSError):
+                self.final_path.unlink()
             raise storage_error(exc, "an evidence file") from None
         return self.final_path
 

@@ -10,9 +10,10 @@ Every hash is known before the payload is written (revision hashes are stored, t
 hash was taken at ingest), so the tag files come first and the archive streams: the tar is
 produced as age reads it, evidence is decrypted from the blob store chunk by chunk (each
 chunk authenticated, so the bytes are the ones hashed at ingest), nothing plaintext touches
-the disk and memory stays flat. The output is written to ``<file>.partial`` and renamed when
-complete; then one transaction records the bundle, its items and a custody ``export`` event
-per evidence item. Any failure or cancel removes the partial file and records nothing.
+the disk and memory stays flat. The output is written to ``<file>.partial`` and fsynced; then one
+transaction records the bundle, its items and a custody ``export`` event per evidence item;
+only then is the file renamed to ``<file>``. Any failure or cancel before the commit removes
+the partial file and records nothing.
 
 Incremental by default: everything HQ has not confirmed with a receipt (items exported
 before but unconfirmed go again; the importer ignores what it already has).
@@ -242,8 +243,10 @@ def write_bundle(
     payload_members = [bag.Member(f"{root}/{m.path}", m.size, m.data, m.open) for m in members]
     mtime = int(datetime.now(UTC).timestamp())
     stream = bag.TarStream(_watch(tags + payload_members, progress, cancel, payload), mtime=mtime)
-    _write_encrypted(stream, output, age_recipients)
+    partial = _write_encrypted(stream, output, age_recipients)
     try:
+        if output.exists():
+            raise InputError("The output file already exists; choose a new name.")
         _record(
             ctx,
             bundle_id=bundle_id,
@@ -256,8 +259,9 @@ def write_bundle(
         )
     except BaseException:
         with contextlib.suppress(OSError):
-            output.unlink()
+            partial.unlink()
         raise
+    _publish(partial, output)
     return ExportResult(
         bundle_id=bundle_id,
         seq=seq,
@@ -284,31 +288,57 @@ def _watch(
             progress(min(done, total), total)
 
 
-def _write_encrypted(stream: bag.TarStream, output: Path, recipients: list[str]) -> None:
-    partial = output.with_name(output.name + ".partial")
+def _create_partial(partial: Path) -> int:
+    """Open ``partial`` exclusively. One left by an export that was killed is replaced: the
+    vault lock rules out a live export from this vault, and a partial file is never a bundle
+    anyone was told about (it gets its final name only after the vault recorded it)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(
-            partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600
-        )
+        try:
+            return os.open(partial, flags, 0o600)
+        except FileExistsError:
+            partial.unlink()
+            return os.open(partial, flags, 0o600)
     except FileExistsError:
         raise InputError("A partial export of this name exists; remove it first.") from None
     except OSError as exc:
         raise storage_error(exc, "the bundle") from None
+
+
+def _write_encrypted(stream: bag.TarStream, output: Path, recipients: list[str]) -> Path:
+    """Write the whole bundle to ``<output>.partial`` and fsync it; returns that path."""
+    partial = output.with_name(output.name + ".partial")
+    fd = _create_partial(partial)
     try:
         with os.fdopen(fd, "wb") as handle:
             age.encrypt_stream(stream, handle, recipients)
             handle.flush()
             os.fsync(handle.fileno())
-        if output.exists():
-            raise InputError("The output file already exists; choose a new name.")
-        partial.replace(output)
-        fsync_dir(output.parent)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             partial.unlink()
         if isinstance(exc, OSError):
             raise storage_error(exc, "the bundle") from None
         raise
+    return partial
+
+
+def _publish(partial: Path, output: Path) -> None:
+    """Give the recorded bundle its name. Done after the commit, so a file at ``output`` is
+    always a bundle this vault recorded: renaming first let a crash leave a complete bundle
+    the vault did not know, and the next export reused its sequence number (a fork HQ must
+    refuse). A crash or failure here leaves a recorded bundle without a file, which HQ sees
+    as a gap; its items were not confirmed, so the next bundle carries them again."""
+    try:
+        partial.replace(output)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise storage_error(exc, "the bundle") from None
+    try:
+        fsync_dir(output.parent)
+    except OSError as exc:  # the bundle is complete and recorded: keep it, report the disk
+        raise storage_error(exc, "the bundle") from None
 
 
 def _record(

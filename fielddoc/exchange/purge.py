@@ -169,6 +169,8 @@ def purge_delivered(ctx: ExchangeContext, *, older_than_days: int | None = None)
             action="purge",
             detail={"records": len(records), "evidence": len(evidence)},
         )
+        # committed with the deletions, so a crash before finish() is finished at next unlock
+        wipe.mark_pending(conn)
     for name in doomed_blobs:
         with contextlib.suppress(OSError):
             blobs.remove_blob(ctx.blobs_dir, name)

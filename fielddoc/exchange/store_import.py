@@ -30,7 +30,7 @@ from fielddoc.evidence.ingest import hash_and_encrypt
 from fielddoc.exchange.cards import StoredCard
 from fielddoc.exchange.context import ExchangeContext
 from fielddoc.exchange.documents import EvidenceDescriptor, RevisionDocument
-from fielddoc.fsutil import fsync_dir
+from fielddoc.fsutil import fsync_dir, storage_error
 from fielddoc.ids import utc_now
 from fielddoc.records import search
 
@@ -346,10 +346,18 @@ class Importer:
 
     def finish(self, tags: Any, *, sequence_note: str) -> None:
         """Move quarantined blobs into the store and record the bundle (same transaction)."""
-        for name in self.staged:
-            (self.quarantine / name).replace(self.ctx.blobs_dir / name)
-        if self.staged:
-            fsync_dir(self.ctx.blobs_dir)
+        moved: list[str] = []
+        try:
+            for name in self.staged:
+                (self.quarantine / name).replace(self.ctx.blobs_dir / name)
+                moved.append(name)
+            if self.staged:
+                fsync_dir(self.ctx.blobs_dir)
+        except OSError as exc:
+            # the transaction rolls back, so no row will own the blobs moved so far
+            for name in moved:
+                blobs.remove_blob(self.ctx.blobs_dir, name)
+            raise storage_error(exc, "an evidence file") from None
         self.staged.clear()
         report = self.report
         self.conn.execute(
