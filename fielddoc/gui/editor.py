@@ -101,7 +101,7 @@ class RecordEditor(QDialog):
     # "New record…" editor of the same template must not take its parent's draft)
     _held_drafts: ClassVar[set[str]] = set()
 
-    def __init__(  # noqa: PLR0915 - split pending (one widget tree built in order)
+    def __init__(
         self,
         session: Session,
         template_name: str,
@@ -112,6 +112,20 @@ class RecordEditor(QDialog):
         draft_id: str | None = None,
     ) -> None:
         super().__init__(parent)
+        # the order matters: the form is built for the record's own template, filled, and only
+        # then remembered as "clean"; autosave and the lock hook start on a complete editor
+        self._init_state(session, template_name, record_id)
+        body, sensitivity = self._load_record()
+        self._build()
+        self._show_loaded(body, sensitivity, draft_id)
+        self._start_autosave(autosave_ms)
+        self._connect_session()
+        self.fix_tab_order()
+        first = self.form.first_focus()
+        if first is not None:
+            first.setFocus()
+
+    def _init_state(self, session: Session, template_name: str, record_id: str | None) -> None:
         self.session = session
         self.template = session.templates.get(template_name)
         self.record_id = record_id
@@ -124,20 +138,28 @@ class RecordEditor(QDialog):
         self._finished = False
         self._question: QMessageBox | None = None
         self._title = ""
+
+    def _load_record(self) -> tuple[dict[str, Any], str]:
+        """(body, sensitivity) of the record being edited; empty and the default for a new
+        record. A record that cannot be read leaves its error code in :attr:`load_error`."""
         body: dict[str, Any] = {}
         sensitivity = DEFAULT_SENSITIVITY
-        if record_id is not None:
+        if self.record_id is not None:
             try:
-                record = session.records.get(record_id)
+                record = self.session.records.get(self.record_id)
             except FielddocError as err:
                 self.load_error = err.code
             else:
                 if record.template != self.template.name:  # the record decides its form
-                    self.template = session.templates.get(record.template)
+                    self.template = self.session.templates.get(record.template)
                 body, sensitivity = record.body, record.summary.sensitivity
                 self.base_revision = record.summary.head_revision
                 self._title = record.summary.title
-        self._build()
+        return body, sensitivity
+
+    def _show_loaded(self, body: dict[str, Any], sensitivity: str, draft_id: str | None) -> None:
+        """Fill the form, take it as the clean state, then offer a draft (or show why the
+        record cannot be edited: the form stays disabled and Save off)."""
         self.form.set_value(body)
         self.set_sensitivity(sensitivity)
         self._clean = self.state()
@@ -149,19 +171,20 @@ class RecordEditor(QDialog):
             self.form.setEnabled(False)
         else:
             self._find_draft(draft_id)
+
+    def _start_autosave(self, autosave_ms: int) -> None:
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(autosave_ms)
         self.autosave_timer.timeout.connect(self.autosave)
         if self.load_error is None:
             self.autosave_timer.start()
+
+    def _connect_session(self) -> None:
         app = cast(QApplication, QApplication.instance())
         app.focusChanged.connect(self._focus_changed)
+        session = self.session
         session.about_to_lock.connect(self.autosave)  # keep what was typed since the last draft
         session.locked.connect(self._on_locked)
-        self.fix_tab_order()
-        first = self.form.first_focus()
-        if first is not None:
-            first.setFocus()
 
     # --- building -----------------------------------------------------------------------------
 

@@ -10,6 +10,11 @@ through Extract, after a warning, to a path the user chose in fielddoc's trace-f
 Tests and other pages drive the page through :meth:`add_files`, :meth:`verify`,
 :meth:`extract_to` and :meth:`select`; :attr:`ingest_finished`, :attr:`verify_finished` and
 :attr:`extract_finished` fire when a job ends (also on failure or cancel).
+
+The page's pieces live beside it: the list model (:mod:`~fielddoc.gui.pages.evidence_table`),
+the record picker (``evidence_picker``), the Details tab (``evidence_details``) and the worker
+jobs with the words for their results (``evidence_jobs``); their names are importable from
+here too. Texts outside this class keep the translation context ``"EvidencePage"``.
 """
 
 from __future__ import annotations
@@ -17,30 +22,18 @@ from __future__ import annotations
 import html
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QItemSelection,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -53,295 +46,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fielddoc.errors import CancelledError, FielddocError
-from fielddoc.evidence.ingest import EVIDENCE_RELATION, IngestResult
+from fielddoc.errors import FielddocError
+from fielddoc.evidence.ingest import EVIDENCE_RELATION
 from fielddoc.evidence.store import Evidence, VerifyResult
 from fielddoc.gui import dialogs
-from fielddoc.gui.i18n import LANGUAGE
-from fielddoc.gui.models import format_time
 from fielddoc.gui.pages.base import Page
+from fielddoc.gui.pages.evidence_details import details_html
+from fielddoc.gui.pages.evidence_jobs import (
+    ExtractReport,
+    IngestOutcome,
+    IngestReport,
+    added_text,
+    duplicate_text,
+    extract_job,
+    extracted_text,
+    ingest_error_text,
+    ingest_job,
+    ingest_progress_text,
+    message_text,
+    verify_job,
+    verify_text,
+)
+from fielddoc.gui.pages.evidence_picker import RecordPicker
+from fielddoc.gui.pages.evidence_table import (
+    ID_ROLE,
+    SHORT_HASH,
+    SORT_ROLE,
+    EvidenceRow,
+    EvidenceTableModel,
+    problem_text,
+)
 from fielddoc.gui.session import Session
-from fielddoc.gui.viewer import EvidenceViewer, base_type
+from fielddoc.gui.viewer import EvidenceViewer
 from fielddoc.gui.workers import Job
 
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole
-SHORT_HASH = 12
-PICKER_RECENT = 50
-
-
-def _size_text(size: int) -> str:
-    return LANGUAGE.locale().formattedDataSize(size)
-
-
-def _fill(text: str, *values: object) -> str:
-    """Replace ``%1``, ``%2``, ... (highest first, so %1 never eats the start of %10)."""
-    for number in range(len(values), 0, -1):
-        text = text.replace(f"%{number}", str(values[number - 1]))
-    return text
-
-
-# --- results of jobs ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class IngestOutcome:
-    """One file of an add: its result, or the error code that stopped it."""
-
-    path: Path
-    result: IngestResult | None = None
-    error_code: str | None = None
-    error_message: str = ""
-
-
-@dataclass
-class IngestReport:
-    outcomes: list[IngestOutcome] = field(default_factory=list)
-    cancelled: bool = False
-    failed_code: str | None = None  # the whole job failed (vault locked, internal error)
-
-    @property
-    def added(self) -> list[IngestResult]:
-        return [o.result for o in self.outcomes if o.result and o.result.duplicate_of is None]
-
-    @property
-    def duplicates(self) -> list[IngestResult]:
-        return [o.result for o in self.outcomes if o.result and o.result.duplicate_of]
-
-
-@dataclass
-class ExtractReport:
-    evidence_id: str
-    destination: Path
-    written: int = 0
-    error_code: str | None = None
-
-
-# --- the list ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Row:
-    item: Evidence
-    records: tuple[str, ...]  # titles of the records it is attached to
-
-
-class EvidenceTableModel(QAbstractTableModel):
-    COLUMNS = ("name", "type", "size", "acquired", "sha256", "records", "state")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[_Row] = []
-        self.verified: dict[str, VerifyResult] = {}
-
-    def headers(self) -> list[str]:
-        return [
-            self.tr("Name"),
-            self.tr("Type"),
-            self.tr("Size"),
-            self.tr("Acquired"),
-            self.tr("SHA-256"),
-            self.tr("Attached to"),
-            self.tr("State"),
-        ]
-
-    def set_rows(self, rows: list[_Row]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_rows([])
-        self.verified = {}
-
-    def set_verified(self, results: Sequence[VerifyResult]) -> None:
-        for result in results:
-            self.verified[result.id] = result
-        self.refresh_texts()
-
-    def refresh_texts(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
-            )
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-
-    def item(self, row: int) -> Evidence:
-        return self._rows[row].item
-
-    def records(self, row: int) -> tuple[str, ...]:
-        return self._rows[row].records
-
-    def row_of(self, evidence_id: str) -> int:
-        for row, entry in enumerate(self._rows):
-            if entry.item.id == evidence_id:
-                return row
-        return -1
-
-    def ids(self) -> list[str]:
-        return [row.item.id for row in self._rows]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.headers()[section]
-        return None
-
-    def state_text(self, item: Evidence) -> str:
-        if item.purged:
-            return self.tr("Delivered, removed here")
-        result = self.verified.get(item.id)
-        if result is None:
-            return self.tr("Stored")
-        if result.ok:
-            return self.tr("Verified: intact")
-        return self.tr("FAILED: %1").replace("%1", problem_text(self, result.problem))
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        item = entry.item
-        column = self.COLUMNS[index.column()]
-        if role == ID_ROLE:
-            return item.id
-        if role == SORT_ROLE:
-            sort_values: dict[str, Any] = {
-                "name": item.original_name.casefold(),
-                "type": item.mime_type,
-                "size": item.size,
-                "acquired": item.acquired_at,
-                "sha256": item.sha256,
-                "records": len(entry.records),
-                "state": self.state_text(item),
-            }
-            return sort_values[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "sha256":
-                return item.sha256
-            if column == "records":
-                return "\n".join(entry.records)
-            if column == "name":
-                return item.original_name
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            texts = {
-                "name": item.original_name,
-                "type": base_type(item.mime_type),
-                "size": _size_text(item.size),
-                "acquired": format_time(item.acquired_at),
-                "sha256": item.sha256[:SHORT_HASH],
-                "records": ", ".join(entry.records),
-                "state": self.state_text(item),
-            }
-            return texts[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "size":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-def problem_text(context: QObject, problem: str | None) -> str:
-    def tr(text: str) -> str:
-        return context.tr(text)
-
-    texts = {
-        "missing": tr("the encrypted file is missing"),
-        "damaged": tr("the encrypted file was altered or damaged"),
-        "mismatch": tr("the content does not match the hash taken when it was added"),
-        "unreadable": tr("the encrypted file cannot be read"),
-        "purged": tr("delivered and removed from this laptop"),
-    }
-    return texts.get(problem or "", problem or "")
-
-
-# --- picking a record --------------------------------------------------------------------
-
-
-class RecordPicker(QDialog):
-    """Search records (empty search: the most recently changed) and pick one."""
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.chosen_id: str | None = None
-        self.chosen_title = ""
-        self.query = QLineEdit()
-        self.query.setClearButtonEnabled(True)
-        self.results = QListWidget()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.hint = QLabel()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.query)
-        layout.addWidget(self.results)
-        layout.addWidget(self.buttons)
-        self.query.textChanged.connect(self.search)
-        self.query.returnPressed.connect(self._focus_results)
-        self.results.itemActivated.connect(lambda _item: self.accept())
-        self.results.currentRowChanged.connect(lambda _row: self._update_ok())
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.setWindowTitle(self.tr("Choose a record"))
-        self.hint.setText(self.tr("Type words from the record's title or text:"))
-        self.query.setAccessibleName(self.tr("Search records"))
-        self.results.setAccessibleName(self.tr("Records found"))
-        self.resize(520, 420)
-        self.search("")
-
-    def _focus_results(self) -> None:
-        if self.results.count():
-            self.results.setFocus()
-            self.results.setCurrentRow(0)
-
-    def _update_ok(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(self.results.currentItem() is not None)
-
-    def search(self, text: str) -> None:
-        from fielddoc.records.search import search
-
-        self.results.clear()
-        records = self.session.records
-        found: list[tuple[str, str, str]] = []
-        try:
-            if text.strip():
-                found = [(hit.id, hit.template, hit.title) for hit in search(records.conn, text)]
-            else:
-                found = [(s.id, s.template, s.title) for s in records.list(limit=PICKER_RECENT)]
-        except FielddocError:
-            found = []
-        for record_id, template, title in found:
-            if template == "evidence":
-                continue
-            label = self.session.templates.get(template).label(LANGUAGE.current)
-            item = QListWidgetItem(f"{title or self.tr('(untitled)')} — {label}")
-            item.setData(ID_ROLE, (record_id, title or record_id))
-            self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
-        self._update_ok()
-
-    def accept(self) -> None:
-        if self.results.currentRow() < 0:
-            return
-        item = self.results.currentItem()
-        self.chosen_id, self.chosen_title = item.data(ID_ROLE)
-        super().accept()
-
+__all__ = [
+    "ID_ROLE",
+    "SORT_ROLE",
+    "EvidencePage",
+    "EvidenceTableModel",
+    "ExtractReport",
+    "IngestOutcome",
+    "IngestReport",
+    "RecordPicker",
+    "message_text",
+    "problem_text",
+]
 
 # --- the page ----------------------------------------------------------------------------
 
@@ -552,7 +302,7 @@ class EvidencePage(Page):
             return titles[record_id]
 
         rows = [
-            _Row(item, tuple(title_of(r) for r in store.records_of(item.id)))
+            EvidenceRow(item, tuple(title_of(r) for r in store.records_of(item.id)))
             for item in store.items()
         ]
         self.model.set_rows(rows)
@@ -633,137 +383,16 @@ class EvidencePage(Page):
             events = []
         row = self.model.row_of(item.id)
         records = self.model.records(row) if row >= 0 else ()
-        self.details.setHtml(self._details_html(item, records, events))
-
-    def _details_html(self, item: Evidence, records: Sequence[str], events: Sequence[Any]) -> str:
-        esc = html.escape
-
-        def row(label: str, value: str, *, mono: bool = False) -> str:
-            shown = f"<code>{esc(value)}</code>" if mono else esc(value)
-            return f"<tr><th align='left' valign='top'>{esc(label)}</th><td>{shown}</td></tr>"
-
-        device = self._device_text(item.acquired_device)
-        rows = [
-            row(self.tr("SHA-256"), item.sha256, mono=True),
-            row(self.tr("Evidence id"), item.id, mono=True),
-            row(self.tr("Size"), f"{_size_text(item.size)} ({item.size})"),
-            row(self.tr("Type"), item.mime_type),
-            row(self.tr("Acquired"), f"{format_time(item.acquired_at)} · {device}"),
-        ]
-        if item.file_modified:
-            rows.append(row(self.tr("File last modified"), format_time(item.file_modified)))
-        rows.append(row(self.tr("Attached to"), ", ".join(records) or self.tr("no record")))
-        rows.append(row(self.tr("State"), self.model.state_text(item)))
-        parts = [
-            f"<h3>{esc(item.original_name)}</h3>",
-            f"<table cellspacing='4'>{''.join(rows)}</table>",
-        ]
-        meta = self._metadata_rows(item.metadata)
-        if meta:
-            parts.append(f"<h4>{esc(self.tr('Metadata'))}</h4>")
-            parts.append(
-                "<table cellspacing='4'>"
-                + "".join(row(label, value) for label, value in meta)
-                + "</table>"
+        self.details.setHtml(
+            details_html(
+                item,
+                records,
+                events,
+                this_device=self.session.device_id,
+                state=self.model.state_text(item),
+                context=self,
             )
-        parts.append(f"<h4>{esc(self.tr('Chain of custody'))}</h4>")
-        head = "".join(
-            f"<th align='left'>{esc(h)}</th>"
-            for h in (self.tr("#"), self.tr("Event"), self.tr("Time"), self.tr("Device"))
         )
-        head += f"<th align='left'>{esc(self.tr('Details'))}</th>"
-        body = "".join(
-            "<tr>"
-            f"<td>{event.seq}</td><td>{esc(self._event_text(event.event))}</td>"
-            f"<td>{esc(format_time(event.at))}</td>"
-            f"<td>{esc(self._device_text(event.device))}</td>"
-            f"<td>{esc(self._event_detail(event.event, event.detail))}</td>"
-            "</tr>"
-            for event in events
-        )
-        parts.append(f"<table cellspacing='4'><tr>{head}</tr>{body}</table>")
-        return "".join(parts)
-
-    def _device_text(self, device: str) -> str:
-        if device == self.session.device_id:
-            return self.tr("this laptop")
-        return self.tr("device %1").replace("%1", device[-12:])
-
-    def _event_text(self, event: str) -> str:
-        texts = {
-            "ingest": self.tr("Added to the vault"),
-            "verify": self.tr("Verified"),
-            "extract": self.tr("Unencrypted copy extracted"),
-            "export": self.tr("Exported in a bundle"),
-            "import": self.tr("Imported from a bundle"),
-            "delivery": self.tr("Delivery confirmed by HQ"),
-            "purge": self.tr("Removed from this laptop"),
-        }
-        return texts.get(event, event)
-
-    def _event_detail(self, event: str, detail: dict[str, Any]) -> str:
-        if event == "verify":
-            if detail.get("ok"):
-                return self.tr("intact")
-            return self.tr("FAILED: %1").replace("%1", problem_text(self, detail.get("problem")))
-        if event == "ingest" and "size" in detail:
-            return _size_text(int(detail["size"]))
-        return ", ".join(f"{key}: {value}" for key, value in sorted(detail.items()))
-
-    def _metadata_rows(self, metadata: dict[str, Any]) -> list[tuple[str, str]]:
-        rows: list[tuple[str, str]] = []
-        image = metadata.get("image", {})
-        if "width" in image and "height" in image:
-            size = f"{image['width']} × {image['height']}"
-            rows.append((self.tr("Image size"), f"{size} ({image.get('format', '')})".strip()))
-        exif = metadata.get("exif", {})
-        if "capture_time" in exif:
-            rows.append((self.tr("Photo taken (camera clock)"), str(exif["capture_time"])))
-        camera = " ".join(str(exif[k]) for k in ("camera_make", "camera_model") if k in exif)
-        if camera:
-            rows.append((self.tr("Camera"), camera))
-        if "software" in exif:
-            rows.append((self.tr("Software"), str(exif["software"])))
-        pdf = metadata.get("pdf", {})
-        for key, label in (
-            ("page_count", self.tr("Pages")),
-            ("creation_date", self.tr("Document created")),
-            ("producer", self.tr("Producer")),
-            ("creator", self.tr("Creator")),
-        ):
-            if key in pdf:
-                rows.append((label, str(pdf[key])))
-        if pdf.get("encrypted"):
-            rows.append((self.tr("Password protected"), self.tr("yes")))
-        media = metadata.get("media", {})
-        if "duration_ms" in media:
-            seconds = int(media["duration_ms"]) // 1000
-            rows.append(
-                (
-                    self.tr("Duration"),
-                    f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}",
-                )
-            )
-        for key, label in (
-            ("container", self.tr("Container")),
-            ("codec", self.tr("Codec")),
-            ("channels", self.tr("Channels")),
-            ("sample_rate", self.tr("Sample rate (Hz)")),
-            ("creation_time", self.tr("Recorded (device clock)")),
-        ):
-            if key in media:
-                rows.append((label, str(media[key])))
-        for gps in (exif.get("gps"), media.get("gps")):
-            if isinstance(gps, dict) and "latitude" in gps and "longitude" in gps:
-                where = f"{gps['latitude']}, {gps['longitude']}"
-                if "altitude_m" in gps:
-                    where += " · " + self.tr("%1 m above sea level").replace(
-                        "%1", str(gps["altitude_m"])
-                    )
-                rows.append((self.tr("GPS position"), where))
-                if "time_utc" in gps:
-                    rows.append((self.tr("GPS time (UTC)"), str(gps["time_utc"])))
-        return rows
 
     # --- adding ---------------------------------------------------------------------------
 
@@ -791,60 +420,13 @@ class EvidencePage(Page):
                 sizes.append(0)
         self._ingest_sizes = sizes
         self._ingest_names = [p.name for p in files]
-        session = self.session
-
-        def ingest(
-            conn: Any, progress: Callable[[int, int], None], cancel: Callable[[], bool]
-        ) -> IngestReport:
-            store = session.worker_context(conn).evidence
-            report = IngestReport()
-            total = max(sum(sizes), 1)
-            before = 0
-            for path, size in zip(files, sizes, strict=True):
-                if cancel():
-                    report.cancelled = True
-                    break
-                start = before
-
-                def step(done: int, _total: int, start: int = start) -> None:
-                    progress(min(start + done, total), total)
-
-                try:
-                    result = store.ingest(path, record_id=target, progress=step, cancel=cancel)
-                    report.outcomes.append(IngestOutcome(path, result))
-                except CancelledError:
-                    report.cancelled = True
-                    break
-                except FielddocError as exc:
-                    message = exc.message if exc.code == "INTERNAL" else ""
-                    report.outcomes.append(IngestOutcome(path, None, exc.code, message))
-                before += size
-                progress(min(before, total), total)
-            return report
-
         count = len(files)
         self._start(
             "ingest",
-            ingest,
+            ingest_job(self.session, files, sizes, target),
             lambda: self.tr("Adding %n file(s)…", "", count),
         )
         return self.job
-
-    def _ingest_progress_text(self, done: int, total: int) -> str:
-        sizes = self._ingest_sizes
-        whole = sum(sizes)
-        reached = done * whole // total if total else 0
-        index, running = 0, 0
-        for index, size in enumerate(sizes):  # noqa: B007 - index is used after the loop
-            running += size
-            if reached < running:
-                break
-        return _fill(
-            self.tr("Adding file %1 of %2: %3"),
-            index + 1,
-            len(sizes),
-            self._ingest_names[index] if self._ingest_names else "",
-        )
 
     def _ingest_done(self, report: IngestReport) -> None:
         lines: list[Callable[[], str]] = []
@@ -852,29 +434,16 @@ class EvidencePage(Page):
             name = outcome.path.name
             result = outcome.result
             if result is not None and result.duplicate_of is None:
-                lines.append(partial(self._added_text, name, result.sha256[:SHORT_HASH]))
+                lines.append(partial(added_text, name, result.sha256[:SHORT_HASH]))
             elif result is not None:
-                lines.append(partial(self._duplicate_text, name, result.original_name, result.id))
+                lines.append(partial(duplicate_text, name, result.original_name, result.id))
             else:
-                lines.append(
-                    partial(self._ingest_error_text, name, outcome.error_code or "INTERNAL")
-                )
+                lines.append(partial(ingest_error_text, name, outcome.error_code or "INTERNAL"))
         if report.cancelled:
             lines.append(partial(self._cancelled_text, len(report.outcomes)))
         if report.failed_code is not None:
             lines.append(partial(message_text, report.failed_code))
         self._set_results(lines)
-
-    def _added_text(self, name: str, short_hash: str) -> str:
-        return _fill(self.tr("%1: added (SHA-256 %2…)"), name, short_hash)
-
-    def _duplicate_text(self, name: str, existing: str, evidence_id: str) -> str:
-        return _fill(
-            self.tr("%1: already in the vault as “%2” (%3); it was not stored again."),
-            name,
-            existing,
-            evidence_id,
-        )
 
     def _cancelled_text(self, kept: int) -> str:
         return self.tr(
@@ -883,16 +452,6 @@ class EvidencePage(Page):
             "",
             kept,
         )
-
-    def _ingest_error_text(self, name: str, code: str) -> str:
-        if code == "BAD_INPUT":
-            reason = self.tr(
-                "could not be read (missing, a folder, unreadable, or changed while it was "
-                "read). Nothing was stored."
-            )
-        else:
-            reason = message_text(code)
-        return _fill(self.tr("%1: %2"), name, reason)
 
     # --- drag and drop --------------------------------------------------------------------
 
@@ -984,17 +543,13 @@ class EvidencePage(Page):
         """Re-hash ``ids`` (None: all) from their ciphertext on a worker."""
         if self.job is not None or not self.session.is_open:
             return None
-        session = self.session
         targets = list(ids) if ids is not None else None
-
-        def run(
-            conn: Any, progress: Callable[[int, int], None], cancel: Callable[[], bool]
-        ) -> list[VerifyResult]:
-            store = session.worker_context(conn).evidence
-            return store.verify(targets, progress=progress, cancel=cancel)
-
         count = len(targets) if targets is not None else len(self.model.ids())
-        self._start("verify", run, lambda: self.tr("Verifying %n file(s)…", "", count))
+        self._start(
+            "verify",
+            verify_job(self.session, targets),
+            lambda: self.tr("Verifying %n file(s)…", "", count),
+        )
         return self.job
 
     def _verify_done(self, results: list[VerifyResult]) -> None:
@@ -1003,7 +558,7 @@ class EvidencePage(Page):
         failed = sum(1 for r in results if not r.ok)
         lines: list[Callable[[], str]] = [partial(self._verify_summary, len(results), failed)]
         lines.extend(
-            partial(self._verify_text, names.get(result.id, result.id), result)
+            partial(verify_text, self, names.get(result.id, result.id), result)
             for result in sorted(results, key=lambda r: r.ok)
         )
         self._set_results(lines)
@@ -1012,15 +567,6 @@ class EvidencePage(Page):
         if failed:
             return self.tr("%n file(s) FAILED verification.", "", failed)
         return self.tr("%n file(s) verified, all intact.", "", total)
-
-    def _verify_text(self, name: str, result: VerifyResult) -> str:
-        if result.ok and result.problem == "purged":
-            return _fill(self.tr("%1: delivered and removed here; skipped"), name)
-        if result.ok:
-            return _fill(self.tr("%1: intact, matches its SHA-256"), name)
-        return _fill(
-            self.tr("%1 (%2): FAILED, %3"), name, result.id, problem_text(self, result.problem)
-        )
 
     # --- extract --------------------------------------------------------------------------
 
@@ -1058,32 +604,20 @@ class EvidencePage(Page):
         """Write the plaintext of ``evidence_id`` to ``destination`` (must not exist)."""
         if self.job is not None or not self.session.is_open:
             return None
-        session = self.session
         target = Path(destination)
         self._extract_target = (evidence_id, target)
-
-        def run(
-            conn: Any, progress: Callable[[int, int], None], cancel: Callable[[], bool]
-        ) -> ExtractReport:
-            store = session.worker_context(conn).evidence
-            written = store.extract(evidence_id, target, progress=progress, cancel=cancel)
-            return ExtractReport(evidence_id, target, written)
-
-        self._start("extract", run, lambda: self.tr("Writing an unencrypted copy…"))
+        self._start(
+            "extract",
+            extract_job(self.session, evidence_id, target),
+            lambda: self.tr("Writing an unencrypted copy…"),
+        )
         return self.job
 
     def _extract_done(self, report: ExtractReport) -> None:
         if report.error_code is None:
-            self._set_results([partial(self._extracted_text, report)])
+            self._set_results([partial(extracted_text, report)])
         else:
             self._set_results([partial(message_text, report.error_code)])
-
-    def _extracted_text(self, report: ExtractReport) -> str:
-        return _fill(
-            self.tr("Unencrypted copy written to %1 (%2). Remove it when done."),
-            report.destination,
-            _size_text(report.written),
-        )
 
     # --- jobs -----------------------------------------------------------------------------
 
@@ -1120,7 +654,9 @@ class EvidencePage(Page):
         self.progress.setRange(0, total)
         self.progress.setValue(min(done, total))
         if self.job_kind == "ingest" and self.cancel_button.isEnabled():
-            self.progress_label.setText(self._ingest_progress_text(done, total))
+            self.progress_label.setText(
+                ingest_progress_text(self._ingest_sizes, self._ingest_names, done, total)
+            )
 
     def _end_job(self) -> None:
         self.job = None
@@ -1190,9 +726,3 @@ class EvidencePage(Page):
 
     def result_texts(self) -> list[str]:
         return [self.results.item(i).text() for i in range(self.results.count())]
-
-
-def message_text(code: str) -> str:
-    from fielddoc.gui.messages import message_for
-
-    return message_for(code)

@@ -1,0 +1,24 @@
+"""How the exchange screens write sizes and roles, in the user's language.
+
+``role_text`` keeps the explicit translation context ``"exchange"`` (these texts were written
+in the module of the exchange dialogs), so existing translations keep matching.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from fielddoc.gui.i18n import LANGUAGE
+
+
+def data_size(size: int) -> str:
+    """Bytes as "97.7 kB" in the user's locale (SI units, as file managers show them)."""
+    return LANGUAGE.locale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+
+
+def role_text(role: str) -> str:
+    return (
+        QCoreApplication.translate("exchange", "HQ")
+        if role == "hq"
+        else QCoreApplication.translate("exchange", "field device")
+    )
