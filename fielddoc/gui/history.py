@@ -331,10 +331,8 @@ class HistoryDialog(QDialog):
                 continue
             if _empty(mine):
                 label = html.escape(spec.label(lang))
-                rows = (
-                    f"<tr><td valign='top'><b>{label}</b></td>"
-                    f"<td><i>{html.escape(self.tr('(empty)'))}</i></td></tr>"
-                )
+                empty = html.escape(self.tr("(empty)"))  # not in the f-string: lupdate skips those
+                rows = f"<tr><td valign='top'><b>{label}</b></td><td><i>{empty}</i></td></tr>"
             else:
                 single = record_html(
                     template, {spec.name: mine}, templates, lang, self._title_of, heading="-"

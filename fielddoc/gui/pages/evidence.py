@@ -390,7 +390,6 @@ class EvidencePage(Page):
                 events,
                 this_device=self.session.device_id,
                 state=self.model.state_text(item),
-                context=self,
             )
         )
 
@@ -558,7 +557,7 @@ class EvidencePage(Page):
         failed = sum(1 for r in results if not r.ok)
         lines: list[Callable[[], str]] = [partial(self._verify_summary, len(results), failed)]
         lines.extend(
-            partial(verify_text, self, names.get(result.id, result.id), result)
+            partial(verify_text, names.get(result.id, result.id), result)
             for result in sorted(results, key=lambda r: r.ok)
         )
         self._set_results(lines)

@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 
 from fielddoc.evidence.store import Evidence
 from fielddoc.gui.models import format_time
@@ -28,11 +28,9 @@ def details_html(
     *,
     this_device: str,
     state: str,
-    context: QObject,
 ) -> str:
     """``item`` with the titles of its ``records``, its custody ``events`` and its ``state`` (as
-    the list shows it); ``this_device`` is this laptop's device id, ``context`` translates the
-    verification problems (see :func:`problem_text`)."""
+    the list shows it); ``this_device`` is this laptop's device id."""
     esc = html.escape
 
     def row(label: str, value: str, *, mono: bool = False) -> str:
@@ -64,13 +62,16 @@ def details_html(
     ]
     meta = metadata_rows(item.metadata)
     if meta:
-        parts.append(f"<h4>{esc(translate('EvidencePage', 'Metadata'))}</h4>")
+        # outside the f-string: lupdate does not look inside f-strings
+        heading = translate("EvidencePage", "Metadata")
+        parts.append(f"<h4>{esc(heading)}</h4>")
         parts.append(
             "<table cellspacing='4'>"
             + "".join(row(label, value) for label, value in meta)
             + "</table>"
         )
-    parts.append(f"<h4>{esc(translate('EvidencePage', 'Chain of custody'))}</h4>")
+    custody = translate("EvidencePage", "Chain of custody")
+    parts.append(f"<h4>{esc(custody)}</h4>")
     head = "".join(
         f"<th align='left'>{esc(h)}</th>"
         for h in (
@@ -80,13 +81,14 @@ def details_html(
             translate("EvidencePage", "Device"),
         )
     )
-    head += f"<th align='left'>{esc(translate('EvidencePage', 'Details'))}</th>"
+    details = translate("EvidencePage", "Details")
+    head += f"<th align='left'>{esc(details)}</th>"
     body = "".join(
         "<tr>"
         f"<td>{event.seq}</td><td>{esc(event_text(event.event))}</td>"
         f"<td>{esc(format_time(event.at))}</td>"
         f"<td>{esc(device_text(event.device, this_device))}</td>"
-        f"<td>{esc(event_detail(event.event, event.detail, context))}</td>"
+        f"<td>{esc(event_detail(event.event, event.detail))}</td>"
         "</tr>"
         for event in events
     )
@@ -113,12 +115,12 @@ def event_text(event: str) -> str:
     return texts.get(event, event)
 
 
-def event_detail(event: str, detail: dict[str, Any], context: QObject) -> str:
+def event_detail(event: str, detail: dict[str, Any]) -> str:
     if event == "verify":
         if detail.get("ok"):
             return translate("EvidencePage", "intact")
         return translate("EvidencePage", "FAILED: %1").replace(
-            "%1", problem_text(context, detail.get("problem"))
+            "%1", problem_text(detail.get("problem"))
         )
     if event == "ingest" and "size" in detail:
         return size_text(int(detail["size"]))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 
 from fielddoc.errors import CancelledError, FielddocError
 from fielddoc.evidence.ingest import IngestResult
@@ -172,8 +172,8 @@ def ingest_error_text(name: str, code: str) -> str:
     return fill(translate("EvidencePage", "%1: %2"), name, reason)
 
 
-def verify_text(context: QObject, name: str, result: VerifyResult) -> str:
-    """One file's verification; ``context`` translates the problem (see :func:`problem_text`)."""
+def verify_text(name: str, result: VerifyResult) -> str:
+    """One file's verification, in the current language."""
     if result.ok and result.problem == "purged":
         return fill(translate("EvidencePage", "%1: delivered and removed here; skipped"), name)
     if result.ok:
@@ -182,7 +182,7 @@ def verify_text(context: QObject, name: str, result: VerifyResult) -> str:
         translate("EvidencePage", "%1 (%2): FAILED, %3"),
         name,
         result.id,
-        problem_text(context, result.problem),
+        problem_text(result.problem),
     )
 
 

@@ -13,12 +13,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from fielddoc.evidence.store import Evidence, VerifyResult
 from fielddoc.gui.i18n import LANGUAGE
 from fielddoc.gui.models import format_time
 from fielddoc.gui.viewer import base_type
+
+translate = QCoreApplication.translate
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -126,7 +135,7 @@ class EvidenceTableModel(QAbstractTableModel):
             return self.tr("Stored")
         if result.ok:
             return self.tr("Verified: intact")
-        return self.tr("FAILED: %1").replace("%1", problem_text(self, result.problem))
+        return self.tr("FAILED: %1").replace("%1", problem_text(result.problem))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -171,15 +180,16 @@ class EvidenceTableModel(QAbstractTableModel):
         return None
 
 
-def problem_text(context: QObject, problem: str | None) -> str:
-    def tr(text: str) -> str:
-        return context.tr(text)
-
+def problem_text(problem: str | None) -> str:
+    """Why a file failed verification, in the current language. The context is written out
+    ("EvidenceProblem") so lupdate and the run-time lookup agree whoever asks."""
     texts = {
-        "missing": tr("the encrypted file is missing"),
-        "damaged": tr("the encrypted file was altered or damaged"),
-        "mismatch": tr("the content does not match the hash taken when it was added"),
-        "unreadable": tr("the encrypted file cannot be read"),
-        "purged": tr("delivered and removed from this laptop"),
+        "missing": translate("EvidenceProblem", "the encrypted file is missing"),
+        "damaged": translate("EvidenceProblem", "the encrypted file was altered or damaged"),
+        "mismatch": translate(
+            "EvidenceProblem", "the content does not match the hash taken when it was added"
+        ),
+        "unreadable": translate("EvidenceProblem", "the encrypted file cannot be read"),
+        "purged": translate("EvidenceProblem", "delivered and removed from this laptop"),
     }
     return texts.get(problem or "", problem or "")
