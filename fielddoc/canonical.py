@@ -98,7 +98,8 @@ def loads_strict(data: bytes | str, *, what: str = "JSON document") -> Any:
         result: dict[str, Any] = {}
         for key, val in pairs:
             if key in result:
-                raise InputError(f"The {what} repeats the key {key!r}.")
+                # the key itself is not quoted: in a record file or a bundle it may be content
+                raise InputError(f"The {what} repeats a key.")
             result[key] = val
         return result
 

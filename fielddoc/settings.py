@@ -48,7 +48,7 @@ def _parse(setting: Setting, raw: str) -> object:
 def get(conn: Connection, key: str) -> object:
     setting = SETTINGS.get(key)
     if setting is None:
-        raise InputError("Unknown setting.", field=key)
+        raise InputError("Unknown setting.")  # the unknown key is never echoed
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     return setting.default if row is None else _parse(setting, row[0])
 
@@ -70,7 +70,7 @@ def coerce(key: str, value: object) -> object:
     """Check ``value`` for ``key`` (accepting CLI text such as "true" or "14")."""
     setting = SETTINGS.get(key)
     if setting is None:
-        raise InputError("Unknown setting.", field=key)
+        raise InputError("Unknown setting.")  # the unknown key is never echoed
     if setting.kind is bool:
         if isinstance(value, str):
             lowered = value.strip().lower()

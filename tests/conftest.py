@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from fielddoc.crypto.kdf import KdfParams
 from fielddoc.records.store import RecordStore
 from fielddoc.vault.vault import Vault, create_vault, open_vault
+from tests.leakscan import pytest_terminal_summary  # noqa: F401 - a hook: prints leak reports
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -33,17 +33,22 @@ ciphertext and is counted as blank. Any other page that fails authentication rai
 :func:`find_strings` searches, for every needle, in UTF-8 and UTF-16LE: every decrypted page
 of ``vault.db`` and ``vault.db-wal``, and the raw bytes of every file under the vault
 folder (``keyslots``, ``blobs/*``, the ``-shm`` index, lock files, the encrypted database
-files themselves).
+files themselves). :func:`grep_tree` greps the raw bytes of any folders (temp, home, bundles).
+
+Canaries for the leak suites come from :func:`new_canary`; a suite reports what it tried
+with ``record_property(REPORT_PROPERTY, ...)`` and :func:`pytest_terminal_summary` prints it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 import struct
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
@@ -324,16 +329,100 @@ def scan(vault_folder: Path, key: bytes, needles: Iterable[str]) -> ScanResult:
                         hits[needle].append(
                             Hit(page.file.name, page.where(), encoding, within, True)
                         )
-    for path in sorted(vault_folder.rglob("*")):
-        if not path.is_file():
-            continue
-        relative = path.relative_to(vault_folder).as_posix()
+    for path, relative in _files_under(vault_folder):
         data = path.read_bytes()
         stats.files += 1
         stats.raw_bytes += len(data)
         stats.file_names.append(relative)
         grep(data, relative, f"{relative} raw bytes", False)
     return ScanResult(hits, stats)
+
+
+def _files_under(root: Path, prefix: str = "") -> Iterator[tuple[Path, str]]:
+    """Every regular file under ``root`` (symlinks are not followed), with its name relative
+    to ``root`` (after ``prefix``), in a stable order."""
+    for path in sorted(root.rglob("*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        yield path, prefix + path.relative_to(root).as_posix()
+
+
+def grep_tree(roots: Iterable[Path], needles: Iterable[str]) -> ScanResult:
+    """Raw bytes of every regular file under each of ``roots`` (a missing root counts as
+    empty), searched for every needle in UTF-8 and UTF-16LE. Nothing is decrypted: this is
+    what anyone holding the disk reads. Hits name files as ``<root name>/<relative path>``."""
+    wanted = list(dict.fromkeys(needles))
+    if not wanted or any(not needle for needle in wanted):
+        raise ValueError("no needles, or an empty needle")
+    forms = {needle: needle_forms(needle) for needle in wanted}
+    hits: dict[str, list[Hit]] = {needle: [] for needle in wanted}
+    stats = ScanStats()
+    for root in roots:
+        if not root.exists():
+            continue
+        for path, relative in _files_under(root, f"{root.name}/"):
+            data = path.read_bytes()
+            stats.files += 1
+            stats.raw_bytes += len(data)
+            stats.file_names.append(relative)
+            haystack = Haystack(data)
+            for needle, encoded in forms.items():
+                for encoding, pattern in encoded:
+                    for offset in haystack.offsets(pattern):
+                        hits[needle].append(
+                            Hit(relative, f"{relative} raw bytes", encoding, offset, False)
+                        )
+    return ScanResult(hits, stats)
+
+
+# --- canaries ----------------------------------------------------------------------------------
+
+CANARY_STEMS = (
+    "Канарейка",  # Russian
+    "Свидетельница",
+    "Өмүрбекова",  # Kyrgyz letters ө ү ң
+    "Үңкүрчү",
+    "Жээнбеков",
+    "Canary",  # Latin
+    "Nurlanovna",
+    "Zeugenaussage",
+)
+
+
+def new_canary(index: int) -> str:
+    """A unique string: a word (Cyrillic, Kyrgyz or Latin, by ``index``) and 24 random digits.
+
+    The digits make every canary unique in the world, and its last 12 digits survive what
+    FTS5 does to terms (lower case, no diacritics, prefix compression, transliteration), so
+    :func:`canary_needles` finds index terms too."""
+    return CANARY_STEMS[index % len(CANARY_STEMS)] + f"{secrets.randbelow(10**24):024d}"
+
+
+def canary_needles(canary: str) -> tuple[str, str]:
+    """What to search for: the whole canary and its last 12 digits."""
+    return canary, canary[-12:]
+
+
+# --- reporting what a suite tried ----------------------------------------------------------------
+
+REPORT_PROPERTY = "leak-suite"
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print every line a test reported with ``record_property(REPORT_PROPERTY, text)``.
+
+    The lines travel in the test reports, so they reach the terminal with or without ``-s``
+    and from pytest-xdist workers too; tests/conftest.py imports this hook."""
+    lines: list[str] = []
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for name, value in getattr(report, "user_properties", ()):
+                if name == REPORT_PROPERTY:
+                    lines.append(f"{getattr(report, 'nodeid', '?')}: {value}")
+    if lines:
+        terminalreporter.write_sep("-", "leak suites: what was tried")
+        for line in sorted(set(lines)):
+            terminalreporter.write_line(line)
 
 
 def find_strings(vault_folder: Path, key: bytes, needles: Iterable[str]) -> dict[str, list[Hit]]:
