@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from fielddoc.checks import run_checks
 from fielddoc.cli.common import Context, say, warn
 from fielddoc.errors import InputError
 from fielddoc.exchange.identity import ensure_keys
-from fielddoc.fsutil import write_new_file
-from fielddoc.vault.vault import ROLES, create_vault, open_vault
+from fielddoc.vault.vault import ROLES, create_keyfile, create_vault, open_vault
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -159,9 +157,7 @@ def cmd_gui(ctx: Context) -> int:
 
 def cmd_keyfile_create(ctx: Context) -> int:
     path = Path(ctx.args.output).expanduser()
-    if path.exists():
-        raise InputError("The output file already exists; choose a new name.")
-    write_new_file(path, os.urandom(64))
+    create_keyfile(path)
     say(f"key file written to {path}; keep it apart from the laptop, and make a copy")
     return 0
 

@@ -13,8 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QWidget
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from fielddoc import settings
 from fielddoc.gui import dialogs
@@ -23,13 +23,35 @@ from fielddoc.gui.firstrun import FirstRunWizard
 from fielddoc.gui.i18n import LANGUAGE
 from fielddoc.gui.mainwindow import MainWindow
 from fielddoc.gui.passphrase_dialog import NewPassphraseDialog
-from fielddoc.gui.safety import AutoLock, ClipboardGuard
+from fielddoc.gui.safety import AutoLock, ClipboardGuard, PanicDialog
 from fielddoc.gui.session import Session
 from fielddoc.gui.unlock import UnlockWindow
 from fielddoc.vault.panic import erase
 from fielddoc.vault.vault import Vault, classify_folder, default_vault_path
 
-ERASE_WORD = "ERASE"
+
+class ErasedNotice(QLabel):
+    """What is left after panic erase (or when an erased vault is opened): one calm line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("erasedNotice")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setMargin(24)
+        self.resize(480, 200)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(
+            self.tr("This vault was erased. Its contents can no longer be opened by anyone.")
+        )
+        self.setWindowTitle("fielddoc")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 def system_language() -> str:
@@ -48,6 +70,7 @@ class Application(QObject):
         self.main: MainWindow | None = None
         self.autolock: AutoLock | None = None
         self.clipboard = ClipboardGuard(30, self)
+        self.panic_dialog: PanicDialog | None = None  # while it is open (tests drive it)
         self._clock = clock
 
     # --- windows --------------------------------------------------------------------------
@@ -82,30 +105,24 @@ class Application(QObject):
         self._replace(wizard)
 
     def show_erased(self) -> None:
-        label = QLabel(
-            QApplication.translate(
-                "app", "This vault was erased. Its contents can no longer be opened by anyone."
-            )
-        )
-        label.setObjectName("erasedNotice")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        label.resize(480, 200)
-        label.setWindowTitle("fielddoc")
-        self._replace(label)
+        self._replace(ErasedNotice())
 
     # --- session ------------------------------------------------------------------------------
 
     def unlocked(self, vault: object) -> None:
         assert isinstance(vault, Vault)  # noqa: S101 - signal payload type
         from_recovery = self._last_unlock_was_recovery(vault)
+        keyfile_kept = isinstance(self.window, UnlockWindow) and self.window.keyfile is not None
+        # the unlock window may have opened another folder: lock and panic act on this one
+        self.vault_path = vault.folder
         self.session = Session(vault)  # owned by Python: dropped (and deleted) on lock
         self.set_language(str(settings.get(vault.conn, "language")), store=False)
         self.main = MainWindow(self.session)
         self.main.lock_requested.connect(self.lock)
         self.main.language_requested.connect(self.set_language)
         self.main.panic_requested.connect(self.panic)
-        self.main.settings_changed.connect(self.apply_settings)
+        # settings may change from the settings dialog or a page: all take effect at once
+        self.session.changed.connect(self._session_changed)
         minutes = settings.get_int(vault.conn, "autolock_minutes")
         kwargs = {"clock": self._clock} if self._clock is not None else {}
         self.autolock = AutoLock(self.lock, minutes, **kwargs)  # type: ignore[arg-type]
@@ -114,7 +131,9 @@ class Application(QObject):
         self._replace(self.main)
         self._run_purge_policy()
         if from_recovery:
-            NewPassphraseDialog(vault, need_old=False, parent=self.main).exec()
+            NewPassphraseDialog(
+                vault, need_old=False, parent=self.main, keyfile_kept=keyfile_kept
+            ).exec()
 
     def _run_purge_policy(self) -> None:
         """ "Keep nothing older than N days that HQ confirmed" runs at every unlock too."""
@@ -127,6 +146,10 @@ class Application(QObject):
             page = self.main.pages[row]
             assert isinstance(page, ExchangePage)  # noqa: S101 - page_of found this type
             page.run_purge_policy()
+
+    def _session_changed(self, topic: str) -> None:
+        if topic == "settings":
+            self.apply_settings()
 
     def apply_settings(self) -> None:
         """Take changed vault settings into effect without losing work."""
@@ -169,21 +192,24 @@ class Application(QObject):
             )
 
     def panic(self) -> None:
-        parent = self.main
-        word, ok = QInputDialog.getText(
-            parent,
-            QApplication.translate("app", "Erase this vault"),
-            QApplication.translate(
-                "app",
-                "This destroys the vault's keys. Nobody, including you and HQ, will ever open "
-                "it again; whatever HQ has not confirmed is lost. Type %1 to erase.",
-            ).replace("%1", ERASE_WORD),
-        )
-        if not ok or word.strip() != ERASE_WORD:
+        """Ask for the typed confirmation; erase only if it was given."""
+        if self.panic_dialog is not None:  # the shortcut pressed again while it is open
             return
+        self.panic_dialog = PanicDialog(self.main)
+        try:
+            accepted = self.panic_dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self.panic_dialog.deleteLater()
+            self.panic_dialog = None
+        if accepted:
+            self.erase_now()
+
+    def erase_now(self) -> None:
+        """Destroy the keys, drop the session and show the erased notice (no questions)."""
         session = self.session
         vault = session.vault if session is not None else None
-        erase(self.vault_path, vault)
+        erase(vault.folder if vault is not None else self.vault_path, vault)
+        self.clipboard.clear()
         if self.autolock is not None:
             self.autolock.dispose()
             self.autolock = None

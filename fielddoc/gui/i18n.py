@@ -8,7 +8,7 @@ labels, not from Qt. Dates and numbers follow the chosen language's locale.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 
 from fielddoc.resources import resource_path
 
@@ -44,7 +44,13 @@ class Languages:
                 app.installTranslator(qt)
                 self._translators.append(qt)
         QLocale.setDefault(QLocale(_LOCALES[language]))
+        changed = language != self.current
         self.current = language
+        if changed:
+            # Qt sends LanguageChange only for translators with content (none for English, an
+            # empty .qm or a missing one), yet template labels and date formats follow
+            # ``current``: every switch must make the windows retranslate
+            QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
         return loaded
 
     def locale(self) -> QLocale:

@@ -1,15 +1,18 @@
 """The main window: side bar of pages, the page stack, global search, lock, menus.
 
 Pages are created once per unlock and destroyed on lock, so nothing of the vault stays in
-any widget after Ctrl+L. Role decides the side bar: a field vault has an Outbox (export,
-receipts, purge), an HQ vault an Inbox (import, verification reports, receipts).
+any widget after Ctrl+L; until then, the session's ``locked`` signal empties every page, the
+search box and the status bar. Role decides the side bar: a field vault has an Outbox (export,
+receipts, purge), an HQ vault an Inbox (import, verification reports, receipts). A field
+vault's status bar also says how much HQ has not confirmed yet (records, files, bytes): that is
+what a seizure would expose, so the monitor sees it at all times.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -23,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fielddoc.errors import FielddocError
+from fielddoc.exchange.purge import DeliveryStatus, delivery_status
 from fielddoc.gui.i18n import LANGUAGE, LANGUAGES
 from fielddoc.gui.pages.base import Page
 from fielddoc.gui.pages.records import RecordsPage
@@ -75,7 +80,15 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.search)
         self.addToolBar(self.toolbar)
         self.status = QLabel()
+        self.status.setObjectName("vaultStatus")
         self.statusBar().addPermanentWidget(self.status)
+        # field only: HQ keeps everything by design, so "undelivered" means nothing there
+        self.undelivered: QLabel | None = None
+        self._delivery: DeliveryStatus | None = None
+        if session.role == "field":
+            self.undelivered = QLabel()
+            self.undelivered.setObjectName("undeliveredStatus")
+            self.statusBar().addWidget(self.undelivered, 1)
         self._build_actions()
         self.retranslate()
         self.sidebar.setCurrentRow(0)
@@ -86,7 +99,9 @@ class MainWindow(QMainWindow):
                 page.open_record.connect(self.open_record)
             if isinstance(page, RecordsPage):
                 page.add_evidence_requested.connect(self.add_evidence_to)
-        session.changed.connect(lambda _topic: self._update_status())
+        session.changed.connect(self._session_changed)
+        session.locked.connect(self._clear)
+        self.refresh_delivery()
         self._update_status()
 
     def _extra_pages(self) -> list[Callable[[Session], Page]]:
@@ -132,8 +147,15 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.passphrase_action = QAction(self)
         self.passphrase_action.triggered.connect(self.change_passphrase)
+        self.keyfile_action = QAction(self)
+        self.keyfile_action.triggered.connect(self.change_keyfile)
         self.file_menu = self.menuBar().addMenu("")
-        for action in (self.settings_action, self.passphrase_action, self.lock_action):
+        for action in (
+            self.settings_action,
+            self.passphrase_action,
+            self.keyfile_action,
+            self.lock_action,
+        ):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.panic_action)
@@ -157,6 +179,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setText(self.tr("&Lock"))
         self.settings_action.setText(self.tr("S&ettings…"))
         self.passphrase_action.setText(self.tr("Change &passphrase…"))
+        self.keyfile_action.setText(self.tr("&Key file…"))
         self.search_action.setText(self.tr("&Search"))
         self.quit_action.setText(self.tr("&Quit"))
         self.panic_action.setText(self.tr("&Erase vault now (panic)…"))
@@ -164,6 +187,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("Vi&ew"))
         self.language_menu.setTitle(self.tr("&Language"))
         self._update_status()
+        self._render_delivery()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -181,6 +205,12 @@ class MainWindow(QMainWindow):
 
         if self.session.vault is not None:
             NewPassphraseDialog(self.session.vault, need_old=True, parent=self).exec()
+
+    def change_keyfile(self) -> None:
+        from fielddoc.gui.passphrase_dialog import KeyFileDialog
+
+        if self.session.vault is not None:
+            KeyFileDialog(self.session.vault, parent=self).exec()
 
     def show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
@@ -226,6 +256,61 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(row)
         page.set_attach_target(record_id, title)
         page.choose_files()
+
+    def _session_changed(self, topic: str) -> None:
+        if topic in ("records", "evidence", "exchange"):
+            self.refresh_delivery()
+        self._update_status()
+
+    def _clear(self) -> None:
+        """The vault was locked: forget the search text and every count shown."""
+        self.search.clear()
+        self._delivery = None
+        self._render_delivery()
+        self.status.clear()
+
+    def refresh_delivery(self) -> None:
+        """Re-read what HQ has not confirmed (field role; called on every data change)."""
+        if self.undelivered is None or not self.session.is_open:
+            return
+        try:
+            self._delivery = delivery_status(self.session.exchange())
+        except FielddocError:
+            self._delivery = None
+        self._render_delivery()
+
+    def _render_delivery(self) -> None:
+        label = self.undelivered
+        if label is None:
+            return
+        status = self._delivery
+        if status is None:
+            label.clear()
+            label.setToolTip("")
+            return
+        if status.records_undelivered == 0 and status.evidence_undelivered == 0:
+            label.setText(self.tr("HQ has confirmed everything on this laptop."))
+        else:
+            text = self.tr("Not yet confirmed by HQ: %1 of %2 records, %3 of %4 files (%5)")
+            values = (
+                status.records_undelivered,
+                status.records_total,
+                status.evidence_undelivered,
+                status.evidence_total,
+                LANGUAGE.locale().formattedDataSize(  # SI units, as the Outbox shows sizes
+                    status.evidence_bytes_undelivered, 1, QLocale.DataSizeFormat.DataSizeSIFormat
+                ),
+            )
+            for number in range(len(values), 0, -1):  # %5 before %1, which is also in %10+
+                text = text.replace(f"%{number}", str(values[number - 1]))
+            label.setText(text)
+        label.setToolTip(
+            self.tr(
+                "This is what a seized laptop would still hold. Export it to HQ, import "
+                "the receipt, then purge."
+            )
+        )
+        label.setAccessibleName(self.tr("Not yet confirmed by HQ"))
 
     def _update_status(self) -> None:
         if not self.session.is_open:

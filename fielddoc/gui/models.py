@@ -101,10 +101,21 @@ class RecordTableModel(QAbstractTableModel):
                 return row.title or self.tr("(untitled)")
             if column in ("updated_at", "created_at"):
                 return format_time(getattr(row, column))
+            if column == "sensitivity":
+                return self.sensitivity_text(row.sensitivity)
             return str(getattr(row, column))
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
+
+    def sensitivity_text(self, level: str) -> str:
+        texts = {
+            "public": self.tr("Public"),
+            "internal": self.tr("Internal"),
+            "confidential": self.tr("Confidential"),
+            "restricted": self.tr("Restricted"),
+        }
+        return texts.get(level, level)
 
     def headerData(
         self,

@@ -4,7 +4,10 @@
 session after ``minutes`` without any; the clock is injectable so tests need not wait. Where
 the desktop announces a screen lock over D-Bus (freedesktop ``ScreenSaver.ActiveChanged``),
 the vault locks too. :class:`ClipboardGuard` clears text fielddoc put on the clipboard after a
-delay, unless something else replaced it meanwhile.
+delay, unless something else replaced it meanwhile. :class:`PanicDialog` is the typed
+confirmation in front of panic erase: no single key press (Enter, Space, Escape, the
+shortcut itself) can erase, only typing the confirmation word and then pressing Enter or the
+Erase button.
 """
 
 from __future__ import annotations
@@ -12,8 +15,20 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import SLOT, QEvent, QObject, QTimer, Slot
+from PySide6.QtCore import SLOT, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+# accepted in every language: the word a monitor may know from the guide or training
+ERASE_WORD = "ERASE"
 
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress,
@@ -25,6 +40,10 @@ _INPUT_EVENTS = {
 
 
 class AutoLock(QObject):
+    """Calls ``lock`` once ``minutes`` pass without user input (checked every ``check_ms``)
+    or when the desktop's screen saver activates; then stops until :meth:`start` again.
+    ``minutes`` may be changed at any time and applies from the next check."""
+
     def __init__(
         self,
         lock: Callable[[], None],
@@ -97,9 +116,10 @@ class AutoLock(QObject):
 
 class ClipboardGuard(QObject):
     """Clears what fielddoc's windows put on the clipboard (Ctrl+C in any field or view, or
-    :meth:`copy`) ``seconds`` later, unless another program replaced it meanwhile."""
+    :meth:`copy`) ``seconds`` later, unless another program replaced it meanwhile.
+    ``seconds`` may be fractional (tests use a fraction of a second)."""
 
-    def __init__(self, seconds: int, parent: QObject | None = None) -> None:
+    def __init__(self, seconds: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.seconds = seconds
         self._copied: str | None = None
@@ -109,16 +129,24 @@ class ClipboardGuard(QObject):
         QGuiApplication.clipboard().dataChanged.connect(self._changed)
 
     def copy(self, text: str) -> None:
+        """Put ``text`` on the clipboard and clear it after the delay."""
         QGuiApplication.clipboard().setText(text)
+        self._track(text)
+
+    def _track(self, text: str) -> None:
+        self._copied = text
+        self._timer.start(max(1, round(self.seconds * 1000)))
 
     @Slot()
     def _changed(self) -> None:
         clipboard = QGuiApplication.clipboard()
-        if clipboard.ownsClipboard():
+        # ownsClipboard() answers only on X11 (always False on Windows and macOS); a change
+        # while one of fielddoc's windows is active is fielddoc's own copy as well
+        active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+        if clipboard.ownsClipboard() or active:
             text = clipboard.text()
             if text and text != self._copied:
-                self._copied = text
-                self._timer.start(self.seconds * 1000)
+                self._track(text)
 
     @Slot()
     def clear(self) -> None:
@@ -126,3 +154,53 @@ class ClipboardGuard(QObject):
         if self._copied is not None and clipboard.text() == self._copied:
             clipboard.clear()
         self._copied = None
+
+
+class PanicDialog(QDialog):
+    """Asks for the confirmation word before panic erase; ``exec()`` is Accepted only after
+    the word was typed (the translated word, or ERASE in any language, any letter case)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("panicDialog")
+        self.setWindowTitle(self.tr("Erase this vault"))
+        self.word = self.tr("ERASE")
+        text = self.tr(
+            "This destroys the vault's keys at once. Nobody, including you and HQ, will ever "
+            "open it again; whatever HQ has not confirmed is lost. Type %1 to erase."
+        )
+        self.explanation = QLabel(text.replace("%1", self.word))
+        self.explanation.setWordWrap(True)
+        self.typed = QLineEdit()
+        self.typed.setObjectName("panicWord")
+        self.typed.setAccessibleName(self.tr("Confirmation word"))
+        self.typed.setPlaceholderText(self.word)
+        buttons = QDialogButtonBox()
+        self.erase_button = QPushButton(self.tr("Erase for good"))
+        self.erase_button.setAccessibleName(self.tr("Erase the vault for good"))
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        # no default button: Enter must never reach Erase by itself
+        for button in (self.erase_button, cancel):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.erase_button.setEnabled(False)
+        self.erase_button.clicked.connect(self._erase)
+        cancel.clicked.connect(self.reject)
+        self.typed.textChanged.connect(self._typed)
+        self.typed.returnPressed.connect(self._erase)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.typed)
+        layout.addWidget(buttons)
+
+    def confirmed(self) -> bool:
+        typed = self.typed.text().strip().casefold()
+        return bool(typed) and typed in (self.word.casefold(), ERASE_WORD.casefold())
+
+    def _typed(self) -> None:
+        self.erase_button.setEnabled(self.confirmed())
+
+    def _erase(self) -> None:
+        if self.confirmed():
+            self.accept()

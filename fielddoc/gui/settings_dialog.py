@@ -1,4 +1,7 @@
-"""Vault settings (stored in the vault, never in QSettings): auto-lock, clipboard, language."""
+"""Vault settings (stored in the vault, never in QSettings): auto-lock, clipboard, language,
+and the way to the key-file dialog. OK stores what changed and announces ``settings`` on the
+session, on which the application applies them at once (auto-lock timeout, clipboard delay,
+language) without closing any window."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -42,6 +46,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Lock after idle"), self.autolock)
         form.addRow(self.tr("&Clear copied text after"), self.clipboard)
         form.addRow(self.tr("Lan&guage"), self.language)
+        self.keyfile_button = QPushButton(self.tr("&Key file…"))
+        self.keyfile_button.setAccessibleName(self.tr("Add, change or remove the key file"))
+        self.keyfile_button.clicked.connect(self.open_keyfile)
+        form.addRow(self.tr("Second factor"), self.keyfile_button)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -50,6 +58,12 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def open_keyfile(self) -> None:
+        from fielddoc.gui.passphrase_dialog import KeyFileDialog
+
+        if self.session.vault is not None:
+            KeyFileDialog(self.session.vault, parent=self).exec()
 
     def values(self) -> dict[str, object]:
         return {

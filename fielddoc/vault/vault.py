@@ -52,7 +52,7 @@ from fielddoc.errors import (
     WeakPassphraseError,
 )
 from fielddoc.evidence import blobs
-from fielddoc.fsutil import fsync_dir, make_private_dir
+from fielddoc.fsutil import fsync_dir, make_private_dir, write_new_file
 from fielddoc.ids import new_id, utc_now
 from fielddoc.vault import migrations, wipe
 from fielddoc.vault.connection import Connection, connect, transaction
@@ -75,8 +75,12 @@ def default_vault_path() -> Path:
 
 
 def normalise_passphrase(passphrase: str) -> bytes:
-    """NFC-normalised UTF-8, so the same Cyrillic passphrase typed on two systems matches."""
-    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    """NFC-normalised UTF-8, so the same Cyrillic passphrase typed on two systems matches.
+
+    Lone surrogates (only an API caller can pass them) are kept as their code points
+    ("surrogatepass"): such a passphrase is just another wrong one, never an encoding error
+    whose text would quote the character."""
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8", "surrogatepass")
 
 
 def check_passphrase_policy(passphrase: str) -> None:
@@ -105,6 +109,20 @@ def keyfile_pepper(keyfile: Path | bytes | None) -> bytes | None:
     if not data or len(data) > MAX_KEYFILE_BYTES:
         raise InputError("A key file must hold between 1 byte and 16 MiB.")
     return hashlib.sha256(data).digest()
+
+
+KEYFILE_BYTES = 64
+
+
+def create_keyfile(path: Path) -> None:
+    """Write a new key file of random bytes at ``path`` (0600, fsynced). Never overwrites:
+    an existing file raises :class:`InputError`, as does a folder that cannot be written."""
+    try:
+        write_new_file(path.expanduser(), os.urandom(KEYFILE_BYTES))
+    except FileExistsError:
+        raise InputError("The output file already exists; choose a new name.") from None
+    except OSError:
+        raise InputError("The key file cannot be written there.") from None
 
 
 def _db_key(dek: bytes | bytearray, vault_id: str) -> bytes:
@@ -279,6 +297,12 @@ class Vault:
         """Add, change or remove (``None``) the key file after proving the passphrase (with
         the current key file, which the vault was opened with). Atomic like a passphrase
         change: after a crash exactly one of old and new combination works."""
+        present = self.change_keyfile_keys_only(passphrase, new_keyfile)
+        self.log("keyfile_change", present=present)
+
+    def change_keyfile_keys_only(self, passphrase: str, new_keyfile: Path | bytes | None) -> bool:
+        """The keyslot part of :meth:`change_keyfile` (no database access, so it can run on a
+        worker thread; the caller audits). Returns whether a key file is now required."""
         self._prove_passphrase(passphrase)
         new_pepper = keyfile_pepper(new_keyfile)
         old_pepper = self._pepper
@@ -288,7 +312,7 @@ class Vault:
         except BaseException:
             self._pepper = old_pepper
             raise
-        self.log("keyfile_change", present=new_pepper is not None)
+        return new_pepper is not None
 
     def set_passphrase(self, new: str) -> None:
         """Replace the passphrase slot (caller has authenticated, e.g. with the recovery code)."""
@@ -491,12 +515,18 @@ def open_vault(
     if (passphrase is None) == (recovery_code is None):
         raise ValueError("give exactly one of passphrase and recovery_code")
     kind: ks.SlotKind
-    pepper: bytes | None = None
     if recovery_code is not None:
         kind, secret = "recovery", recovery.normalise(recovery_code).encode("ascii")
     else:
         kind, secret = "passphrase", normalise_passphrase(passphrase or "")
+    # with the recovery code the key file does not open the slot, but the vault keeps it so a
+    # passphrase set after a recovery unlock still requires it
+    try:
         pepper = keyfile_pepper(keyfile)
+    except InputError:
+        # an empty, missing or unreadable key file is a wrong key file: the same generic
+        # error as a wrong passphrase, so the answer never tells which part was wrong
+        raise UnlockError from None
     folder = folder.expanduser().absolute()
     _require_vault(folder)
     database = folder / DATABASE_NAME
@@ -507,7 +537,7 @@ def open_vault(
     lock.acquire()
     try:
         slots = ks.read(folder / KEYSLOTS_NAME)
-        dek = _unwrap_any(slots, kind, secret, pepper)
+        dek = _unwrap_any(slots, kind, secret, pepper if kind == "passphrase" else None)
         vault = Vault(folder, slots, dek, lock, floor, pepper=pepper)
     except BaseException:
         lock.release()

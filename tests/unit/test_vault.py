@@ -325,11 +325,10 @@ def test_key_file_second_factor(vault_handle: VaultHandle, tmp_path: Path) -> No
 
 
 def test_unreadable_or_empty_key_file(vault_handle: VaultHandle, tmp_path: Path) -> None:
-    from fielddoc.errors import InputError
-
+    # at unlock, an unusable key file is a wrong key file: the one generic error
     vault_handle.vault.close()
     empty = tmp_path / "empty"
     empty.write_bytes(b"")
     for keyfile in (tmp_path / "missing", empty):
-        with pytest.raises(InputError):
+        with pytest.raises(UnlockError):
             open_vault(vault_handle.path, PASSPHRASE, keyfile=keyfile, floor=CHEAP_KDF)

@@ -55,6 +55,7 @@ class RecordsPage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(self.edit_selected)
         self.detail = QTextBrowser()
@@ -95,6 +96,11 @@ class RecordsPage(Page):
         self.evidence_button.setText(self.tr("Add e&vidence…"))
         self.evidence_button.setAccessibleName(self.tr("Add evidence files to this record"))
         self.table.setAccessibleName(self.tr("Records"))
+        # dates on one line: widths from a sample (measuring 100k rows would stall the view)
+        sample = format_time("2026-12-31T23:59:00.000Z")
+        width = self.table.fontMetrics().horizontalAdvance(sample) + 24
+        for column in (1, 2):
+            self.table.setColumnWidth(column, width)
         self.detail.setAccessibleName(self.tr("Record details"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
         self._show(self.selected_id())
@@ -147,11 +153,9 @@ class RecordsPage(Page):
             self.template, record.body, self.session.templates, LANGUAGE.current, self._title_of
         )
         summary = record.summary
-        meta = self.tr("Updated %1 · %2 revision(s) · sensitivity: %3")
-        meta = (
-            meta.replace("%1", format_time(summary.updated_at))
-            .replace("%2", str(summary.revision_count))
-            .replace("%3", summary.sensitivity)
+        meta = self.tr("Updated %1 · %n revision(s) · sensitivity: %2", "", summary.revision_count)
+        meta = meta.replace("%1", format_time(summary.updated_at)).replace(
+            "%2", self.model.sensitivity_text(summary.sensitivity)
         )
         attached = self._evidence_html(record_id)
         origin = provenance_html(self.session.records.conn, record_id)
