@@ -2,68 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ky_KG">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="260"/>
-        <source>the encrypted file is missing</source>
-        <translation>шифрленген файл жок</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="261"/>
-        <source>the encrypted file was altered or damaged</source>
-        <translation>шифрленген файл өзгөртүлгөн же бузулган</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="262"/>
-        <source>the content does not match the hash taken when it was added</source>
-        <translation>мазмуну кошулган учурда алынган хешке дал келбейт</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="263"/>
-        <source>the encrypted file cannot be read</source>
-        <translation>шифрленген файлды окуу мүмкүн эмес</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="264"/>
-        <source>delivered and removed from this laptop</source>
-        <translation>жеткирилди жана бул ноутбуктан өчүрүлдү</translation>
-    </message>
-</context>
-<context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="38"/>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="44"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="43"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="49"/>
         <source>Audit log</source>
         <translation>Аудит журналы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="42"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="47"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="42"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="47"/>
         <source>Time</source>
         <translation>Убакыт</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="42"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="47"/>
         <source>Action</source>
         <translation>Аракет</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="42"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="47"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="51"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="55"/>
+        <source>Vault created</source>
+        <translation>Сактагыч түзүлдү</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="56"/>
+        <source>Unlocked</source>
+        <translation>Кулпусу ачылды</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="57"/>
+        <source>Unlocked with the recovery code</source>
+        <translation>Калыбына келтирүү коду менен кулпусу ачылды</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="58"/>
+        <source>Passphrase changed</source>
+        <translation>Сырсөз өзгөртүлдү</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="59"/>
+        <source>Key file changed</source>
+        <translation>Ачкыч файлы өзгөртүлдү</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="60"/>
+        <source>Keys exported</source>
+        <translation>Ачкычтар экспорттолду</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="61"/>
+        <source>Setting changed</source>
+        <translation>Жөндөө өзгөртүлдү</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="62"/>
+        <source>Record created</source>
+        <translation>Жазуу түзүлдү</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="63"/>
+        <source>Record edited</source>
+        <translation>Жазуу түзөтүлдү</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="64"/>
+        <source>Link changed</source>
+        <translation>Байланыш өзгөртүлдү</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="65"/>
+        <source>Evidence added</source>
+        <translation>Далил кошулду</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="66"/>
+        <source>Evidence verified</source>
+        <translation>Далил текшерилди</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="67"/>
+        <source>Evidence copy extracted</source>
+        <translation>Далилдин көчүрмөсү алынды</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="68"/>
+        <source>Key card imported</source>
+        <translation>Ачкыч карточкасы импорттолду</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="69"/>
+        <source>Key card revoked</source>
+        <translation>Ачкыч карточкасы жокко чыгарылды</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="70"/>
+        <source>Bundle exported</source>
+        <translation>Топтом экспорттолду</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="71"/>
+        <source>Bundle imported</source>
+        <translation>Топтом импорттолду</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="72"/>
+        <source>Receipt written</source>
+        <translation>Тастыктама жазылды</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="73"/>
+        <source>Receipt imported</source>
+        <translation>Тастыктама импорттолду</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="74"/>
+        <source>Delivered items purged</source>
+        <translation>Жеткирилгендер тазаланды</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="83"/>
         <source>The audit chain links and hashes correctly.</source>
         <translation>Аудит чынжырынын байланыштары жана хештери туура.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="53"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="85"/>
         <source>The audit chain is BROKEN at entry %1.</source>
         <translation>Аудит чынжыры %1-катарда ҮЗҮЛГӨН.</translation>
     </message>
@@ -71,17 +143,17 @@
 <context>
     <name>BooleanField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="553"/>
+        <location filename="../../fielddoc/gui/fields/choice.py" line="38"/>
         <source>Unknown / not recorded</source>
         <translation>Белгисиз / жазылган эмес</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="554"/>
+        <location filename="../../fielddoc/gui/fields/choice.py" line="39"/>
         <source>Yes</source>
         <translation>Ооба</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="555"/>
+        <location filename="../../fielddoc/gui/fields/choice.py" line="40"/>
         <source>No</source>
         <translation>Жок</translation>
     </message>
@@ -89,77 +161,77 @@
 <context>
     <name>CardImportDialog</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="184"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="140"/>
         <source>Import a key card</source>
         <translation>Ачкыч карточкасын импорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="185"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="141"/>
         <source>Key card of &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Ачкыч карточкасы: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="191"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="147"/>
         <source>Before you trust this card, ask its owner to read its fingerprint to you, in person or by a phone call: not through the channel that brought you the file.</source>
         <translation>Бул карточкага ишенээрден мурун, анын ээсинен ачкыч изин сизге окуп берүүсүн сураныңыз: жеке жолугуп же телефон аркылуу, файл келген канал аркылуу эмес.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="195"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="151"/>
         <source>&amp;Type the 40 digits its owner reads to me</source>
         <translation>Ээси окуп берген 40 цифраны &amp;жазам</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="196"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="152"/>
         <source>&amp;Fingerprint as read aloud:</source>
         <translation>Үн чыгарып &amp;окулган ачкыч изи:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="198"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="154"/>
         <source>Fingerprint as read aloud by the card&apos;s owner</source>
         <translation>Карточканын ээси үн чыгарып окуган ачкыч изи</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="199"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="155"/>
         <source>&amp;Compare the digits on screen while its owner reads</source>
         <translation>Ээси окуп жатканда экрандагы цифраларды &amp;салыштырам</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="200"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="156"/>
         <source>Its owner read me &amp;exactly these 40 digits</source>
         <translation>Ээси мага &amp;так ушул 40 цифраны окуп берди</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="201"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="157"/>
         <source>Fingerprint of the card</source>
         <translation>Карточканын ачкыч изи</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="202"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="158"/>
         <source>&amp;Import card</source>
         <translation>Карточканы &amp;импорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="203"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="159"/>
         <source>Import the card</source>
         <translation>Карточканы импорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="213"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="169"/>
         <source>%1 of 40 digits</source>
         <translation>40 цифранын %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="216"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="172"/>
         <source>This is an HQ card; this HQ vault imports the cards of field devices.</source>
         <translation>Бул башкы кеңсенин карточкасы; башкы кеңсенин сактагычы байкоочулардын түзмөктөрүнүн карточкаларын импорттойт.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="218"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="174"/>
         <source>This is a field device&apos;s card; a field vault imports HQ cards.</source>
         <translation>Бул байкоочунун түзмөгүнүн карточкасы; байкоочунун сактагычы башкы кеңсенин карточкаларын импорттойт.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="250"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="206"/>
         <source>Another active card is registered under the name %1.</source>
         <translation>%1 деген ат менен башка активдүү карточка катталган.</translation>
     </message>
@@ -167,7 +239,7 @@
 <context>
     <name>ChoiceChecks</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="658"/>
+        <location filename="../../fielddoc/gui/fields/choice.py" line="143"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -175,7 +247,7 @@
 <context>
     <name>ChoiceCombo</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="594"/>
+        <location filename="../../fielddoc/gui/fields/choice.py" line="79"/>
         <source>— not recorded —</source>
         <translation>— жазылган эмес —</translation>
     </message>
@@ -183,27 +255,27 @@
 <context>
     <name>ConsentGroupField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="988"/>
+        <location filename="../../fielddoc/gui/fields/groups.py" line="110"/>
         <source>Consent was WITHDRAWN. Do not use this testimony beyond that.</source>
         <translation>Макулдук КАЙТАРЫЛЫП АЛЫНГАН. Бул көрсөтмөнү мындан ары колдонбоңуз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="992"/>
+        <location filename="../../fielddoc/gui/fields/groups.py" line="114"/>
         <source>Consent was NOT given.</source>
         <translation>Макулдук БЕРИЛГЕН ЭМЕС.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1000"/>
+        <location filename="../../fielddoc/gui/fields/groups.py" line="122"/>
         <source>Consent given for: %1</source>
         <translation>Макулдук берилди: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1001"/>
+        <location filename="../../fielddoc/gui/fields/groups.py" line="123"/>
         <source>Consent given; record below what it covers.</source>
         <translation>Макулдук берилди; анын эмнени камтыганын төмөндө жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1002"/>
+        <location filename="../../fielddoc/gui/fields/groups.py" line="124"/>
         <source>Consent not recorded yet: ask, and record the answer here.</source>
         <translation>Макулдук азырынча жазыла элек: сураңыз жана жоопту бул жерге жазыңыз.</translation>
     </message>
@@ -211,18 +283,18 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="440"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="126"/>
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
         <translation>ЖЖЖЖ, ЖЖЖЖ-АА же ЖЖЖЖ-АА-КК</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="441"/>
-        <location filename="../../fielddoc/gui/fields.py" line="442"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="127"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="128"/>
         <source>Choose a day on a calendar</source>
         <translation>Календардан күн тандаңыз</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="467"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="153"/>
         <source>Not a date yet: write 2024, 2024-03 or 2024-03-15 (or 15.03.2024).</source>
         <translation>Азырынча күн эмес: 2024, 2024-03 же 2024-03-15 (же 15.03.2024) деп жазыңыз.</translation>
     </message>
@@ -230,27 +302,27 @@
 <context>
     <name>EntriesField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1140"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="166"/>
         <source>No entries yet.</source>
         <translation>Азырынча жазуулар жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1141"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="167"/>
         <source>Add entry</source>
         <translation>Жазуу кошуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1142"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="168"/>
         <source>Add an entry to: %1</source>
         <translation>Жазуу кошуу: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1143"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="169"/>
         <source>Sort by date</source>
         <translation>Күнү боюнча иреттөө</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1144"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="170"/>
         <source>Sort entries by date: %1</source>
         <translation>Жазууларды күнү боюнча иреттөө: %1</translation>
     </message>
@@ -258,391 +330,414 @@
 <context>
     <name>EntryWidget</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1053"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="79"/>
         <source>Move entry %1 up</source>
         <translation>%1-жазууну өйдө жылдыруу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1055"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="81"/>
         <source>Move entry %1 down</source>
         <translation>%1-жазууну ылдый жылдыруу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1057"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="83"/>
         <source>Remove entry %1</source>
         <translation>%1-жазууну алып салуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1060"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="86"/>
         <source>%1, entry %2</source>
         <translation>%1, %2-жазуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1083"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="109"/>
         <source>%1.</source>
         <translation>%1.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1085"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="111"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
 </context>
 <context>
+    <name>ErasedNotice</name>
+    <message>
+        <location filename="../../fielddoc/gui/app.py" line="47"/>
+        <source>This vault was erased. Its contents can no longer be opened by anyone.</source>
+        <translation>Бул сактагыч өчүрүлдү. Анын мазмунун эми эч ким ача албайт.</translation>
+    </message>
+</context>
+<context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="500"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="250"/>
         <source>Evidence</source>
         <translation>Далилдер</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="504"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="254"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Файлдарды кошуу…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="505"/>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="773"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="255"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="401"/>
         <source>Add evidence files</source>
         <translation>Далил файлдарын кошуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="506"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="256"/>
         <source>Add files (you can also drop files on this page)</source>
         <translation>Файлдарды кошуу (файлдарды бул баракка сүйрөп таштасаңыз да болот)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="507"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="257"/>
         <source>Verify a&amp;ll</source>
         <translation>&amp;Баарын текшерүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="508"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="258"/>
         <source>Verify all evidence files</source>
         <translation>Бардык далил файлдарын текшерүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="509"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="259"/>
         <source>Attach new files &amp;to…</source>
         <translation>Жаңы файлдарды &amp;тиркөө…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="510"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="260"/>
         <source>Choose a record for new files</source>
         <translation>Жаңы файлдар үчүн жазуу тандаңыз</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="511"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="261"/>
         <source>&amp;No record</source>
         <translation>Жазуу&amp;суз</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="512"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="262"/>
         <source>Do not attach new files to a record</source>
         <translation>Жаңы файлдарды жазууга тиркебөө</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="513"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="263"/>
         <source>&amp;Cancel</source>
         <translation>Жокко &amp;чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="514"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="264"/>
         <source>Cancel the running operation</source>
         <translation>Аткарылып жаткан операцияны жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="515"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="265"/>
         <source>Progress</source>
         <translation>Аткарылышы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="516"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="266"/>
         <source>&amp;Verify</source>
         <translation>Т&amp;екшерүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="517"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="267"/>
         <source>Verify the selected file</source>
         <translation>Тандалган файлды текшерүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="518"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="268"/>
         <source>E&amp;xtract copy…</source>
         <translation>Көчүрмө &amp;алуу…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="520"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="270"/>
         <source>Save an unencrypted copy of the selected file</source>
         <translation>Тандалган файлдын шифрленбеген көчүрмөсүн сактоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="522"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="272"/>
         <source>Attach to &amp;record…</source>
         <translation>&amp;Жазууга тиркөө…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="523"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="273"/>
         <source>Attach the selected file to a record</source>
         <translation>Тандалган файлды жазууга тиркөө</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="524"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="274"/>
         <source>Evidence files</source>
         <translation>Далил файлдары</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="525"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="275"/>
         <source>Evidence details</source>
         <translation>Далил тууралуу маалымат</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="526"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="276"/>
         <source>&amp;Preview</source>
         <translation>Алдын ала &amp;көрүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="527"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="277"/>
         <source>&amp;Details</source>
         <translation>&amp;Маалымат</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="528"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="278"/>
         <source>Selected evidence</source>
         <translation>Тандалган далил</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="529"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="279"/>
         <source>Results of the last operation:</source>
         <translation>Акыркы операциянын жыйынтыктары:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="530"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="280"/>
         <source>Results of the last operation</source>
         <translation>Акыркы операциянын жыйынтыктары</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="647"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="42"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="648"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="43"/>
         <source>Evidence id</source>
         <translation>Далилдин ID</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="649"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="44"/>
         <source>Size</source>
         <translation>Көлөмү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="650"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="45"/>
         <source>Type</source>
         <translation>Түрү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="651"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="46"/>
         <source>Acquired</source>
         <translation>Алынган</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="654"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="50"/>
         <source>File last modified</source>
         <translation>Файлдын акыркы өзгөртүлүшү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="655"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="54"/>
         <source>Attached to</source>
         <translation>Тиркелген жазуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="655"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="55"/>
         <source>no record</source>
         <translation>жазуусуз</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="656"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="58"/>
         <source>State</source>
         <translation>Абалы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="672"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="66"/>
+        <source>Metadata</source>
+        <translation>Метамаалыматтар</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="73"/>
+        <source>Chain of custody</source>
+        <translation>Сактоо чынжыры</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="78"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="672"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="79"/>
         <source>Event</source>
         <translation>Иш-аракет</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="672"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="80"/>
         <source>Time</source>
         <translation>Убакыт</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="672"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="81"/>
         <source>Device</source>
         <translation>Түзмөк</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="689"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="84"/>
+        <source>Details</source>
+        <translation>Маалымат</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="101"/>
         <source>this laptop</source>
         <translation>ушул ноутбук</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="690"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="102"/>
         <source>device %1</source>
         <translation>%1 түзмөгү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="694"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="107"/>
         <source>Added to the vault</source>
         <translation>Сактагычка кошулду</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="695"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="108"/>
         <source>Verified</source>
         <translation>Текшерилди</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="696"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="109"/>
         <source>Unencrypted copy extracted</source>
         <translation>Шифрленбеген көчүрмө алынды</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="697"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="110"/>
         <source>Exported in a bundle</source>
         <translation>Топтом менен экспорттолду</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="698"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="111"/>
         <source>Imported from a bundle</source>
         <translation>Топтомдон импорттолду</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="699"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="112"/>
         <source>Delivery confirmed by HQ</source>
         <translation>Башкы кеңсе жеткирилгенин тастыктады</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="700"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="113"/>
         <source>Removed from this laptop</source>
         <translation>Бул ноутбуктан өчүрүлдү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="707"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="121"/>
         <source>intact</source>
         <translation>бүтүн</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="708"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="122"/>
         <source>FAILED: %1</source>
         <translation>КАТА: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="718"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="136"/>
         <source>Image size</source>
         <translation>Сүрөттүн өлчөмү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="721"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="141"/>
         <source>Photo taken (camera clock)</source>
         <translation>Сүрөткө тартылган убакыт (камеранын сааты)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="724"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="145"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="726"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="147"/>
         <source>Software</source>
         <translation>Программа</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="729"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="150"/>
         <source>Pages</source>
         <translation>Барактар</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="730"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="151"/>
         <source>Document created</source>
         <translation>Документ түзүлгөн</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="731"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="152"/>
         <source>Producer</source>
         <translation>Даярдаган программа</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="732"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="153"/>
         <source>Creator</source>
         <translation>Түзгөн программа</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="737"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="159"/>
         <source>Password protected</source>
         <translation>Сырсөз менен корголгон</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="737"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="159"/>
         <source>yes</source>
         <translation>ооба</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="743"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="166"/>
         <source>Duration</source>
         <translation>Узактыгы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="748"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="171"/>
         <source>Container</source>
         <translation>Контейнер</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="749"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="172"/>
         <source>Codec</source>
         <translation>Кодек</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="750"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="173"/>
         <source>Channels</source>
         <translation>Каналдар</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="751"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="174"/>
         <source>Sample rate (Hz)</source>
         <translation>Дискреттөө жыштыгы (Гц)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="752"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="175"/>
         <source>Recorded (device clock)</source>
         <translation>Жазылган убакыт (түзмөктүн сааты)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="760"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="183"/>
         <source>%1 m above sea level</source>
         <translation>деңиз деңгээлинен %1 м бийик</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="763"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="186"/>
         <source>GPS position</source>
         <translation>GPS боюнча жайгашкан жери</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="765"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="188"/>
         <source>GPS time (UTC)</source>
         <translation>GPS убактысы (UTC)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="782"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="410"/>
         <source>Wait until the current operation ends.</source>
         <translation>Учурдагы операция бүткөнчө күтө туруңуз.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="829"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="426"/>
         <source>Adding %n file(s)…</source>
         <translation>
             <numerusform>%n файл кошулууда…</numerusform>
@@ -650,22 +745,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="843"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="141"/>
         <source>Adding file %1 of %2: %3</source>
         <translation>%2 ичинен %1-файл кошулууда: %3</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="869"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="149"/>
         <source>%1: added (SHA-256 %2…)</source>
         <translation>%1: кошулду (SHA-256 %2…)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="873"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="154"/>
         <source>%1: already in the vault as “%2” (%3); it was not stored again.</source>
         <translation>%1: сактагычта «%2» деген ат менен мурунтан бар (%3); кайра сакталган жок.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="881"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="449"/>
         <source>Cancelled. The file being read was not stored; %n file(s) finished before the cancel were kept.</source>
         <translation>
             <numerusform>Жокко чыгарылды. Окулуп жаткан файл сакталган жок; жокко чыгарууга чейин бүткөн %n файл сакталды.</numerusform>
@@ -673,27 +768,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="890"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="165"/>
         <source>could not be read (missing, a folder, unreadable, or changed while it was read). Nothing was stored.</source>
         <translation>окуу мүмкүн болгон жок (файл жок, бул папка, окулбайт же окуп жатканда өзгөрдү). Эч нерсе сакталган жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="895"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="172"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="936"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="494"/>
         <source>New files are not attached to a record.</source>
         <translation>Жаңы файлдар жазууга тиркелбейт.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="939"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="497"/>
         <source>New files will be attached to: %1</source>
         <translation>Жаңы файлдар бул жазууга тиркелет: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="997"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="550"/>
         <source>Verifying %n file(s)…</source>
         <translation>
             <numerusform>%n файл текшерилүүдө…</numerusform>
@@ -701,7 +796,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1013"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="567"/>
         <source>%n file(s) FAILED verification.</source>
         <translation>
             <numerusform>%n файл текшерүүдөн ӨТКӨН ЖОК.</numerusform>
@@ -709,7 +804,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1014"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="568"/>
         <source>%n file(s) verified, all intact.</source>
         <translation>
             <numerusform>%n файл текшерилди, баары бүтүн.</numerusform>
@@ -717,125 +812,153 @@
         </translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1018"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="178"/>
         <source>%1: delivered and removed here; skipped</source>
         <translation>%1: жеткирилген жана бул жерден өчүрүлгөн; өткөрүп жиберилди</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1020"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="180"/>
         <source>%1: intact, matches its SHA-256</source>
         <translation>%1: бүтүн, SHA-256 хешине дал келет</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1022"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="182"/>
         <source>%1 (%2): FAILED, %3</source>
         <translation>%1 (%2): КАТА, %3</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1032"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="577"/>
         <source>The copy will NOT be encrypted. Anyone who gets this computer or the disk or USB stick you save it to can open it, and deleting it later may not remove it from the disk. Save it only where it is needed, and remove it when done.</source>
         <translation>Көчүрмө ШИФРЛЕНБЕЙТ. Бул компьютер же аны сактаган диск же USB флешка кимдин колуна тийсе, ал аны ача алат, ал эми кийин өчүрсөңүз да дисктен толук жок болбошу мүмкүн. Аны керектүү жерге гана сактап, иш бүткөндө өчүрүңүз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1038"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="583"/>
         <source>Save an unencrypted copy?</source>
         <translation>Шифрленбеген көчүрмөнү сактайсызбы?</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1040"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="585"/>
         <source>Save unencrypted copy</source>
         <translation>Шифрленбеген көчүрмөнү сактоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1044"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="589"/>
         <source>Save an unencrypted copy</source>
         <translation>Шифрленбеген көчүрмөнү сактоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1051"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="596"/>
         <source>Extract</source>
         <translation>Көчүрмө алуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1052"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="597"/>
         <source>A file with this name already exists there. Choose a new name.</source>
         <translation>Ал жерде мындай аталыштагы файл бар. Жаңы ат тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1072"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="611"/>
         <source>Writing an unencrypted copy…</source>
         <translation>Шифрленбеген көчүрмө жазылууда…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1083"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="191"/>
         <source>Unencrypted copy written to %1 (%2). Remove it when done.</source>
         <translation>Шифрленбеген көчүрмө жазылды: %1 (%2). Иш бүткөндө аны өчүрүңүз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1115"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="648"/>
         <source>Cancelling…</source>
         <translation>Жокко чыгарылууда…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1166"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="701"/>
         <source>Verification cancelled.</source>
         <translation>Текшерүү жокко чыгарылды.</translation>
     </message>
 </context>
 <context>
+    <name>EvidenceProblem</name>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="187"/>
+        <source>the encrypted file is missing</source>
+        <translation>шифрленген файл жок</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="188"/>
+        <source>the encrypted file was altered or damaged</source>
+        <translation>шифрленген файл өзгөртүлгөн же бузулган</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="189"/>
+        <source>the content does not match the hash taken when it was added</source>
+        <translation>мазмуну кошулган учурда алынган хешке дал келбейт</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="192"/>
+        <source>the encrypted file cannot be read</source>
+        <translation>шифрленген файлды окуу мүмкүн эмес</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="193"/>
+        <source>delivered and removed from this laptop</source>
+        <translation>жеткирилди жана бул ноутбуктан өчүрүлдү</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceTableModel</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="140"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="68"/>
         <source>Name</source>
         <translation>Аты</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="141"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="69"/>
         <source>Type</source>
         <translation>Түрү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="142"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="70"/>
         <source>Size</source>
         <translation>Көлөмү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="143"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="71"/>
         <source>Acquired</source>
         <translation>Алынган</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="144"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="72"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="145"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="73"/>
         <source>Attached to</source>
         <translation>Тиркелген жазуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="146"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="74"/>
         <source>State</source>
         <translation>Абалы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="204"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="132"/>
         <source>Delivered, removed here</source>
         <translation>Жеткирилди, бул жерден өчүрүлдү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="207"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="135"/>
         <source>Stored</source>
         <translation>Сакталган</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="209"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="137"/>
         <source>Verified: intact</source>
         <translation>Текшерилди: бүтүн</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="210"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="138"/>
         <source>FAILED: %1</source>
         <translation>КАТА: %1</translation>
     </message>
@@ -941,626 +1064,626 @@
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="418"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="53"/>
         <source>Inbox</source>
         <translation>Келгендер</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="418"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="53"/>
         <source>Outbox</source>
         <translation>Жөнөтүлүүчүлөр</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="422"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="57"/>
         <source>My key card</source>
         <translation>Менин ачкыч карточкам</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="423"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="58"/>
         <source>My fingerprint</source>
         <translation>Менин ачкыч изим</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="426"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="61"/>
         <source>Give the card file to the other side by any channel, then read them this fingerprint in person or by a phone call so they can check it.</source>
         <translation>Карточка файлын каалаган канал аркылуу экинчи тарапка бериңиз, андан кийин алар текшере алышы үчүн бул ачкыч изин аларга жеке жолугуп же телефон аркылуу окуп бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="430"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="65"/>
         <source>Copy &amp;fingerprint</source>
         <translation>Ачкыч изин &amp;көчүрүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="431"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="66"/>
         <source>Copy my fingerprint</source>
         <translation>Менин ачкыч изимди көчүрүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="432"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="67"/>
         <source>Export my car&amp;d…</source>
         <translation>Карточкамды &amp;экспорттоо…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="433"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="68"/>
         <source>Export my key card to a file</source>
         <translation>Ачкыч карточкамды файлга экспорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="434"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="69"/>
         <source>Device key cards</source>
         <translation>Түзмөктөрдүн ачкыч карточкалары</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="434"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="69"/>
         <source>HQ key cards</source>
         <translation>Башкы кеңсенин ачкыч карточкалары</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="436"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="71"/>
         <source>Name</source>
         <translation>Аты</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="436"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="71"/>
         <source>Fingerprint</source>
         <translation>Ачкыч изи</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="436"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="514"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="141"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="71"/>
         <source>Imported</source>
         <translation>Импорттолгон</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="436"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="71"/>
         <source>State</source>
         <translation>Абалы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="439"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="74"/>
         <source>Registered device cards</source>
         <translation>Катталган түзмөк карточкалары</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="439"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="74"/>
         <source>Registered HQ cards</source>
         <translation>Катталган башкы кеңсе карточкалары</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="441"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="76"/>
         <source>Import &amp;card…</source>
         <translation>Ка&amp;рточканы импорттоо…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="442"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="77"/>
         <source>Import a key card from a file</source>
         <translation>Ачкыч карточкасын файлдан импорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="443"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="78"/>
         <source>Rev&amp;oke…</source>
         <translation>Жокко &amp;чыгаруу…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="444"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="79"/>
         <source>Revoke the selected card</source>
         <translation>Тандалган карточканы жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="445"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="80"/>
         <source>S&amp;top</source>
         <translation>&amp;Токтотуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="446"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="81"/>
         <source>Stop the running task</source>
         <translation>Аткарылып жаткан тапшырманы токтотуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="447"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="82"/>
         <source>Progress</source>
         <translation>Аткарылышы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="448"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="83"/>
         <source>Result of the last operation</source>
         <translation>Акыркы операциянын жыйынтыгы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="458"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="90"/>
         <source>Sending to HQ</source>
         <translation>Башкы кеңсеге жөнөтүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="459"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="91"/>
         <source>What HQ has not confirmed yet</source>
         <translation>Башкы кеңсе азырынча тастыктай элек нерселер</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="460"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="92"/>
         <source>E&amp;xport…</source>
         <translation>Экс&amp;порттоо…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="461"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="93"/>
         <source>Export a bundle for HQ</source>
         <translation>Башкы кеңсе үчүн топтом экспорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="462"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="94"/>
         <source>Import &amp;receipt…</source>
         <translation>Т&amp;астыктаманы импорттоо…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="463"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="930"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="95"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="240"/>
         <source>Import a receipt from HQ</source>
         <translation>Башкы кеңседен келген тастыктаманы импорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="464"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="96"/>
         <source>&amp;Purge delivered…</source>
         <translation>&amp;Жеткирилгенди тазалоо…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="466"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="98"/>
         <source>Delete from this laptop what HQ confirmed receiving</source>
         <translation>Башкы кеңсе алганын тастыктаган нерселерди бул ноутбуктан өчүрүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="470"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="102"/>
         <source>Bundle</source>
         <translation>Топтом</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="471"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="103"/>
         <source>Written</source>
         <translation>Жазылган</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="472"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="515"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="104"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="142"/>
         <source>Revisions</source>
         <translation>Редакциялар</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="473"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="516"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="105"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="143"/>
         <source>Files</source>
         <translation>Файлдар</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="474"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="106"/>
         <source>Size</source>
         <translation>Көлөмү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="475"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="107"/>
         <source>Confirmed by HQ</source>
         <translation>Башкы кеңсе тастыктады</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="478"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="110"/>
         <source>Bundles written</source>
         <translation>Жазылган топтомдор</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="479"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="111"/>
         <source>After HQ confirms</source>
         <translation>Башкы кеңсе тастыктагандан кийин</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="481"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="113"/>
         <source>Purge &amp;automatically when a receipt from HQ arrives</source>
         <translation>Башкы кеңседен тастыктама келгенде авто&amp;маттык түрдө тазалоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="483"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="116"/>
         <source>Purge automatically on receipt</source>
         <translation>Тастыктама келгенде автоматтык түрдө тазалоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="484"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="119"/>
         <source>&amp;Keep nothing HQ confirmed that is older than</source>
         <translation>Башкы кеңсе тастыктаганды &amp;сактоонун эң узак мөөнөтү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="485"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="121"/>
         <source> days</source>
         <translation> күн</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="486"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="122"/>
         <source>no limit</source>
         <translation>чектөөсүз</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="488"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="124"/>
         <source>Keep nothing older than this many days that HQ confirmed (0: no limit)</source>
         <translation>Башкы кеңсе тастыктаганды ушунча күндөн ашык сактабоо (0: чектөөсүз)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="493"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="112"/>
         <source>Bundles from field devices</source>
         <translation>Байкоочулардын түзмөктөрүнөн келген топтомдор</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="494"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="113"/>
         <source>&amp;Import bundles…</source>
         <translation>Топтомдорду &amp;импорттоо…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="495"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="115"/>
         <source>Import one or more bundles</source>
         <translation>Бир же бир нече топтомду импорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="496"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="117"/>
         <source>Verif&amp;y only…</source>
         <translation>Импорттобой т&amp;екшерүү…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="497"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="119"/>
         <source>Verify bundles without importing them</source>
         <translation>Топтомдорду импорттобой текшерүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="498"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="122"/>
         <source>&amp;Write a receipt for each imported bundle into:</source>
         <translation>Ар бир импорттолгон топтом үчүн тастыктаманы &amp;бул папкага жазуу:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="499"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="124"/>
         <source>C&amp;hoose folder…</source>
         <translation>Папканы та&amp;ндоо…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="500"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="126"/>
         <source>Choose the folder for receipts</source>
         <translation>Тастыктамалар үчүн папка тандоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="501"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1076"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="128"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="190"/>
         <source>Folder for receipts</source>
         <translation>Тастыктамалар үчүн папка</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="502"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="129"/>
         <source>Verification reports</source>
         <translation>Текшерүү отчеттору</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="503"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="130"/>
         <source>Verification report</source>
         <translation>Текшерүү отчету</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="504"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="131"/>
         <source>Import despite the &amp;gap…</source>
         <translation>&amp;Ажырымга карабай импорттоо…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="506"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="133"/>
         <source>Import the selected out-of-sequence bundle anyway</source>
         <translation>Тандалган, ырааттуулугу бузулган топтомду баары бир импорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="508"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="520"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="135"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="147"/>
         <source>Imported bundles</source>
         <translation>Импорттолгон топтомдор</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="511"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="138"/>
         <source>Device</source>
         <translation>Түзмөк</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="512"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="139"/>
         <source>Sequence</source>
         <translation>Катар номери</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="513"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="140"/>
         <source>Signed</source>
         <translation>Кол коюлган</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="517"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="144"/>
         <source>Receipts written</source>
         <translation>Жазылган тастыктамалар</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="521"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="148"/>
         <source>Write receipt agai&amp;n…</source>
         <translation>Тастыктаманы кайра &amp;жазуу…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="523"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="150"/>
         <source>Write the receipt of the selected bundle again</source>
         <translation>Тандалган топтомдун тастыктамасын кайра жазуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="579"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="82"/>
         <source>%1 (%2). Fingerprint:</source>
         <translation>%1 (%2). Ачкыч изи:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="591"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="94"/>
         <source>revoked %1</source>
         <translation>%1 жокко чыгарылган</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="593"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="96"/>
         <source>active</source>
         <translation>активдүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="618"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="146"/>
         <source>not yet</source>
         <translation>азырынча жок</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="655"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="157"/>
         <source>%1 records and %2 files (%3) not yet confirmed by HQ.</source>
         <translation>%1 жазуу жана %2 файл (%3) башкы кеңсе тарабынан азырынча тастыктала элек.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="662"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="166"/>
         <source>HQ has confirmed everything on this laptop.</source>
         <translation>Башкы кеңсе бул ноутбуктагынын баарын тастыктады.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="664"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="168"/>
         <source>Removed after delivery so far: %1 records and %2 files.</source>
         <translation>Жеткирилгенден кийин азырга чейин өчүрүлгөнү: %1 жазуу жана %2 файл.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="731"/>
+        <location filename="../../fielddoc/gui/pages/exchange_base.py" line="200"/>
         <source>Stopping…</source>
         <translation>Токтотулууда…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="759"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="114"/>
         <source>Fingerprint copied.</source>
         <translation>Ачкыч изи көчүрүлдү.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="765"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="120"/>
         <source>Save my key card</source>
         <translation>Ачкыч карточкамды сактоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="776"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="131"/>
         <source>A file with this name exists already; choose another name.</source>
         <translation>Мындай аталыштагы файл мурунтан бар; башка ат тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="789"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="145"/>
         <source>Card written to %1. Read the fingerprint to the other side so they can check it.</source>
         <translation>Карточка жазылды: %1. Экинчи тарап текшере алышы үчүн ачкыч изин аларга окуп бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="798"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="157"/>
         <source>Import a key card</source>
         <translation>Ачкыч карточкасын импорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="798"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="158"/>
         <source>Key cards (*.card);;All files (*)</source>
         <translation>Ачкыч карточкалары (*.card);;Бардык файлдар (*)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="823"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="184"/>
         <source>Card of %1 registered.</source>
         <translation>%1 карточкасы катталды.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="826"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="188"/>
         <source>The card of %1 was registered already; nothing changed.</source>
         <translation>%1 карточкасы мурунтан катталган; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="854"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="215"/>
         <source>Revoke the card of %1? From now on, bundles or receipts signed with it are refused. Do this when a device or key is lost or seized. It cannot be undone: the owner will need a new vault and card.</source>
         <translation>%1 карточкасын жокко чыгарасызбы? Мындан ары ал менен кол коюлган топтомдор же тастыктамалар кабыл алынбайт. Муну түзмөк же ачкыч жоголгондо же тартылып алынганда жасаңыз. Аны кайтаруу мүмкүн эмес: ээсине жаңы сактагыч жана карточка керек болот.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="858"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="223"/>
         <source>Revoke a key card</source>
         <translation>Ачкыч карточкасын жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="858"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="225"/>
         <source>Revoke</source>
         <translation>Жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="872"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="241"/>
         <source>The card of %1 is revoked.</source>
         <translation>%1 карточкасы жокко чыгарылды.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="901"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="209"/>
         <source>Writing the bundle…</source>
         <translation>Топтом жазылууда…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="911"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="219"/>
         <source>Bundle %1 written to %2 (%3 revisions, %4 files, for %5).</source>
         <translation>№%1 топтом жазылды: %2 (%3 редакция, %4 файл, %5 үчүн).</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="922"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="232"/>
         <source>No bundle was written.</source>
         <translation>Эч кандай топтом жазылган жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="931"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="241"/>
         <source>Receipts (*.fdreceipt);;All files (*)</source>
         <translation>Тастыктамалар (*.fdreceipt);;Бардык файлдар (*)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="941"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="251"/>
         <source>Checking the receipt %1…</source>
         <translation>%1 тастыктамасы текшерилүүдө…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="953"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="263"/>
         <source>This receipt was imported before; nothing changed.</source>
         <translation>Бул тастыктама мурда импорттолгон; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="954"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="266"/>
         <source>Receipt from %1: %2 items confirmed delivered.</source>
         <translation>%1 жиберген тастыктама: %2 нерсенин жеткирилгени тастыкталды.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="959"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="271"/>
         <source>Removed from this laptop: %1 records and %2 files.</source>
         <translation>Бул ноутбуктан өчүрүлдү: %1 жазуу жана %2 файл.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="977"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="290"/>
         <source>Nothing to purge: HQ has not confirmed anything that is still on this laptop.</source>
         <translation>Тазалай турган эч нерсе жок: башкы кеңсе бул ноутбукта дагы эле турган эч нерсени тастыктаган жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="989"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="304"/>
         <source>Deleting what HQ confirmed…</source>
         <translation>Башкы кеңсе тастыктагандар өчүрүлүүдө…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="999"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="314"/>
         <source>Deleted %1 records and %2 evidence files (%3) from this laptop.</source>
         <translation>Бул ноутбуктан %1 жазуу жана %2 далил файлы (%3) өчүрүлдү.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1023"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1028"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="341"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="347"/>
         <source>Purge automatically</source>
         <translation>Автоматтык түрдө тазалоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1025"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="342"/>
         <source>From now on, whatever HQ confirms receiving is deleted from this laptop as soon as its receipt is imported, without asking again.</source>
         <translation>Мындан ары башкы кеңсе алганын тастыктаган нерселердин баары анын тастыктамасы импорттолоры менен, кайра суралбастан, бул ноутбуктан өчүрүлөт.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1071"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="185"/>
         <source>(no folder chosen)</source>
         <translation>(папка тандалган жок)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1094"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="208"/>
         <source>Import bundles</source>
         <translation>Топтомдорду импорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1099"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="213"/>
         <source>Verify bundles</source>
         <translation>Топтомдорду текшерүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1139"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="253"/>
         <source>Importing %1 of %2: %3…</source>
         <translation>%2 ичинен %1 импорттолууда: %3…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1141"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="255"/>
         <source>Verifying %1 of %2: %3…</source>
         <translation>%2 ичинен %1 текшерилүүдө: %3…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1182"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="296"/>
         <source>✗ Failed</source>
         <translation>✗ Ишке ашкан жок</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1184"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="298"/>
         <source>= Already imported</source>
         <translation>= Мурда импорттолгон</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1186"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="300"/>
         <source>✓ Imported</source>
         <translation>✓ Импорттолду</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1188"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="302"/>
         <source>✓ Verified (not imported)</source>
         <translation>✓ Текшерилди (импорттолгон жок)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1190"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="304"/>
         <source>! Out of sequence, not imported</source>
         <translation>! Ырааттуулугу бузулган, импорттолгон жок</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1192"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="306"/>
         <source>✗ Rejected</source>
         <translation>✗ Четке кагылды</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1195"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="310"/>
         <source>%1, bundle %2</source>
         <translation>%1, №%2 топтом</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1204"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="322"/>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Бул топтом мурда импорттолгон; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1207"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="326"/>
         <source>Verified and imported: the signature is valid and every file matches.</source>
         <translation>Текшерилди жана импорттолду: кол тамга жарактуу жана бардык файлдар дал келет.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1210"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1298"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="331"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="426"/>
         <source>Receipt written to %1.</source>
         <translation>Тастыктама жазылды: %1.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1213"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="335"/>
         <source>Imported despite a gap in the sequence: an earlier bundle is missing.</source>
         <translation>Ырааттуулуктагы ажырымга карабай импорттолду: мурунку топтом жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1217"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="340"/>
         <source>Verified: the signature is valid and every file matches. Nothing was imported.</source>
         <translation>Текшерилди: кол тамга жарактуу жана бардык файлдар дал келет. Эч нерсе импорттолгон жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1220"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="345"/>
         <source>REJECTED. Nothing was imported.</source>
         <translation>ЧЕТКЕ КАГЫЛДЫ. Эч нерсе импорттолгон жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1224"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="348"/>
         <source>Import the missing bundle first, or choose “Import despite the gap”.</source>
         <translation>Адегенде жетишпеген топтомду импорттоңуз же «Ажырымга карабай импорттоо» дегенди тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1258"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="383"/>
         <source>Bundle %1 from %2 is out of sequence: an earlier bundle from this device has not been imported. It may be lost, delayed, or withheld by someone. Import this one anyway? The missing bundle can still be imported when it arrives.</source>
         <translation>%2 жиберген №%1 топтомдун ырааттуулугу бузулган: бул түзмөктөн келген мурунку топтом импорттола элек. Ал жоголгон, кечиккен же кимдир бирөө кармап калган болушу мүмкүн. Ушул топтомду баары бир импорттойсузбу? Жетишпеген топтом келгенде аны кийин да импорттоого болот.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1265"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1267"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="392"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="394"/>
         <source>Import despite the gap</source>
         <translation>Ажырымга карабай импорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1282"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="409"/>
         <source>Write the receipt into</source>
         <translation>Тастыктаманы кайсы папкага жазуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1290"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="417"/>
         <source>Writing the receipt…</source>
         <translation>Тастыктама жазылууда…</translation>
     </message>
@@ -1568,12 +1691,12 @@
 <context>
     <name>ExportWizard</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="610"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="371"/>
         <source>Export a bundle for HQ</source>
         <translation>Башкы кеңсе үчүн топтом экспорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="663"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="424"/>
         <source>Stopping…</source>
         <translation>Токтотулууда…</translation>
     </message>
@@ -1699,34 +1822,142 @@
         <source>Changed: %1</source>
         <translation>Өзгөртүлгөн: %1</translation>
     </message>
+    <message>
+        <location filename="../../fielddoc/gui/history.py" line="334"/>
+        <source>(empty)</source>
+        <translation>(бош)</translation>
+    </message>
 </context>
 <context>
     <name>IntegerField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="512"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="198"/>
         <source>%1–%2</source>
         <translation>%1–%2</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="514"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="200"/>
         <source>≥ %1</source>
         <translation>≥ %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="515"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="201"/>
         <source>≤ %1</source>
         <translation>≤ %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="529"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="215"/>
         <source>Write a whole number.</source>
         <translation>Бүтүн сан жазыңыз.</translation>
     </message>
 </context>
 <context>
+    <name>KeyFileDialog</name>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="137"/>
+        <source>Key file</source>
+        <translation>Ачкыч файлы</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="140"/>
+        <source>A key file is a second secret kept apart from this laptop, for example on a USB stick. With one set, the vault opens only with the passphrase and the key file together. fielddoc never remembers where the key file is. Keep a copy: without it only the recovery code opens the vault.</source>
+        <translation>Ачкыч файлы — бул ноутбуктан өзүнчө, мисалы, USB флешкада сакталуучу экинчи сыр. Ал орнотулганда сактагыч сырсөз жана ачкыч файлы бирге болгондо гана ачылат. fielddoc ачкыч файлынын кайда экенин эч качан эстеп калбайт. Анын көчүрмөсүн сактап коюңуз: ансыз сактагычты калыбына келтирүү коду гана ачат.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="149"/>
+        <source>Current passphrase</source>
+        <translation>Учурдагы сырсөз</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="150"/>
+        <source>&amp;Require this key file:</source>
+        <translation>&amp;Бул ачкыч файлын талап кылуу:</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="151"/>
+        <source>&amp;Stop requiring a key file</source>
+        <translation>Ачкыч файлын талап кылууну &amp;токтотуу</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="156"/>
+        <source>(none chosen)</source>
+        <translation>(тандалган жок)</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="157"/>
+        <source>Chosen key file</source>
+        <translation>Тандалган ачкыч файлы</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="159"/>
+        <source>&amp;Choose a file…</source>
+        <translation>&amp;Файл тандоо…</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="160"/>
+        <source>Choose an existing key file</source>
+        <translation>Бар болгон ачкыч файлын тандоо</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="162"/>
+        <source>Create a &amp;new key file…</source>
+        <translation>&amp;Жаңы ачкыч файлын түзүү…</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="163"/>
+        <source>Create a new random key file</source>
+        <translation>Жаңы кокустук ачкыч файлын түзүү</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="171"/>
+        <source>Message</source>
+        <translation>Билдирүү</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="173"/>
+        <source>&amp;Current passphrase</source>
+        <translation>&amp;Учурдагы сырсөз</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="196"/>
+        <source>Choose the key file</source>
+        <translation>Ачкыч файлын тандоо</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="201"/>
+        <source>Where should the new key file go?</source>
+        <translation>Жаңы ачкыч файлы кайда сакталсын?</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="212"/>
+        <source>No key file was written: a file of that name exists already, or the folder cannot be written. Choose another place.</source>
+        <translation>Ачкыч файлы жазылган жок: мындай аталыштагы файл мурунтан бар же папкага жазуу мүмкүн эмес. Башка жер тандаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="219"/>
+        <source>New key file written. Copy it somewhere safe before you press OK.</source>
+        <translation>Жаңы ачкыч файлы жазылды. OK баскычын басуудан мурун аны коопсуз жерге көчүрүңүз.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="228"/>
+        <source>Choose a key file or create a new one first.</source>
+        <translation>Адегенде ачкыч файлын тандаңыз же жаңысын түзүңүз.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="237"/>
+        <source>Changing the key file…</source>
+        <translation>Ачкыч файлы өзгөртүлүүдө…</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="252"/>
+        <source>The current passphrase is not right. Nothing changed.</source>
+        <translation>Учурдагы сырсөз туура эмес. Эч нерсе өзгөргөн жок.</translation>
+    </message>
+</context>
+<context>
     <name>LongTextField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="333"/>
+        <location filename="../../fielddoc/gui/fields/text.py" line="64"/>
         <source>%1 of %2 characters</source>
         <translation>%2 белгиден %1</translation>
     </message>
@@ -1734,77 +1965,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="150"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="172"/>
         <source>fielddoc — %1</source>
         <translation>fielddoc — %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="154"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="176"/>
         <source>Search all records (Ctrl+F)</source>
         <translation>Бардык жазуулардан издөө (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="155"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="177"/>
         <source>Search all records</source>
         <translation>Бардык жазуулардан издөө</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="156"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="178"/>
         <source>Sections</source>
         <translation>Бөлүмдөр</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="157"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="179"/>
         <source>&amp;Lock</source>
         <translation>&amp;Кулпулоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="158"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="180"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Жөндөөлөр…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="159"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="181"/>
         <source>Change &amp;passphrase…</source>
         <translation>&amp;Сырсөздү өзгөртүү…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="160"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="182"/>
+        <source>&amp;Key file…</source>
+        <translation>&amp;Ачкыч файлы…</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="183"/>
         <source>&amp;Search</source>
         <translation>&amp;Издөө</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="161"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="184"/>
         <source>&amp;Quit</source>
         <translation>&amp;Чыгуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="162"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="185"/>
         <source>&amp;Erase vault now (panic)…</source>
         <translation>&amp;Шашылыш: сактагычты азыр өчүрүү…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="163"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="186"/>
         <source>&amp;Vault</source>
         <translation>&amp;Сактагыч</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="164"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="187"/>
         <source>Vi&amp;ew</source>
         <translation>&amp;Көрүнүш</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="165"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="188"/>
         <source>&amp;Language</source>
         <translation>&amp;Тил</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="234"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="292"/>
+        <source>HQ has confirmed everything on this laptop.</source>
+        <translation>Башкы кеңсе бул ноутбуктагынын баарын тастыктады.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="294"/>
+        <source>Not yet confirmed by HQ: %1 of %2 records, %3 of %4 files (%5)</source>
+        <translation>Башкы кеңсе азырынча тастыктай элек: %2 жазуунун %1, %4 файлдын %3 (%5)</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="309"/>
+        <source>This is what a seized laptop would still hold. Export it to HQ, import the receipt, then purge.</source>
+        <translation>Ноутбук тартылып алынса, мына ушулар анда калмак. Аларды башкы кеңсеге экспорттоп, тастыктаманы импорттоңуз, андан кийин тазалаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="313"/>
+        <source>Not yet confirmed by HQ</source>
+        <translation>Башкы кеңсе азырынча тастыктай элек</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="319"/>
         <source>field vault</source>
         <translation>байкоочунун сактагычы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="234"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="319"/>
         <source>HQ vault</source>
         <translation>башкы кеңсенин сактагычы</translation>
     </message>
@@ -1812,50 +2068,98 @@
 <context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="26"/>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="33"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="51"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="58"/>
         <source>New passphrase</source>
         <translation>Жаңы сырсөз</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="32"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="57"/>
         <source>Current passphrase</source>
         <translation>Учурдагы сырсөз</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="34"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="59"/>
         <source>Repeat new passphrase</source>
         <translation>Жаңы сырсөздү кайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="39"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="62"/>
+        <source>Message</source>
+        <translation>Билдирүү</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="67"/>
+        <source>The new passphrase will work only together with the key file you chose.</source>
+        <translation>Жаңы сырсөз сиз тандаган ачкыч файлы менен бирге гана иштейт.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="72"/>
+        <source>No key file was chosen: the new passphrase will open the vault on its own. Add a key file again from the Vault menu if you used one.</source>
+        <translation>Ачкыч файлы тандалган жок: жаңы сырсөз сактагычты өзү эле ачат. Эгер ачкыч файлын колдонгон болсоңуз, аны «Сактагыч» менюсунан кайра кошуңуз.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="79"/>
         <source>&amp;Current passphrase</source>
         <translation>&amp;Учурдагы сырсөз</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="40"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="80"/>
         <source>&amp;New passphrase</source>
         <translation>&amp;Жаңы сырсөз</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="41"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="81"/>
         <source>&amp;Repeat</source>
         <translation>&amp;Кайталоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="56"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="97"/>
         <source>The two entries differ.</source>
         <translation>Эки жолу жазылганы дал келбейт.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="59"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="100"/>
         <source>Choose a longer passphrase: several words.</source>
         <translation>Узунураак сырсөз тандаңыз: бир нече сөз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="72"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="113"/>
         <source>Changing the passphrase…</source>
         <translation>Сырсөз өзгөртүлүүдө…</translation>
+    </message>
+</context>
+<context>
+    <name>PanicDialog</name>
+    <message>
+        <location filename="../../fielddoc/gui/safety.py" line="166"/>
+        <source>Erase this vault</source>
+        <translation>Бул сактагычты өчүрүү</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/safety.py" line="167"/>
+        <source>ERASE</source>
+        <translation>ЖОЙ</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/safety.py" line="169"/>
+        <source>This destroys the vault&apos;s keys at once. Nobody, including you and HQ, will ever open it again; whatever HQ has not confirmed is lost. Type %1 to erase.</source>
+        <translation>Бул аракет сактагычтын ачкычтарын ошол замат жок кылат. Аны эч ким, сиз да, башкы кеңсе да, эч качан кайра ача албайт; башкы кеңсе тастыктабаган нерселердин баары жоголот. Сактагычты жоюу үчүн %1 деп жазыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/safety.py" line="176"/>
+        <source>Confirmation word</source>
+        <translation>Тастыктоочу сөз</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/safety.py" line="179"/>
+        <source>Erase for good</source>
+        <translation>Биротоло өчүрүү</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/safety.py" line="180"/>
+        <source>Erase the vault for good</source>
+        <translation>Сактагычты биротоло өчүрүү</translation>
     </message>
 </context>
 <context>
@@ -1934,162 +2238,162 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="264"/>
+        <location filename="../../fielddoc/gui/editor.py" line="287"/>
         <source>New record — %1</source>
         <translation>Жаңы жазуу — %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="267"/>
+        <location filename="../../fielddoc/gui/editor.py" line="290"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="269"/>
+        <location filename="../../fielddoc/gui/editor.py" line="292"/>
         <source>(untitled)</source>
         <translation>(аталышы жок)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="273"/>
+        <location filename="../../fielddoc/gui/editor.py" line="296"/>
         <source>&amp;Sensitivity:</source>
         <translation>Купуялуулук &amp;деңгээли:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="274"/>
+        <location filename="../../fielddoc/gui/editor.py" line="297"/>
         <source>Sensitivity</source>
         <translation>Купуялуулук деңгээли</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="276"/>
+        <location filename="../../fielddoc/gui/editor.py" line="299"/>
         <source>Public</source>
         <translation>Ачык</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="277"/>
+        <location filename="../../fielddoc/gui/editor.py" line="300"/>
         <source>Internal</source>
         <translation>Ички</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="278"/>
+        <location filename="../../fielddoc/gui/editor.py" line="301"/>
         <source>Confidential</source>
         <translation>Купуя</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="279"/>
+        <location filename="../../fielddoc/gui/editor.py" line="302"/>
         <source>Restricted</source>
         <translation>Чектелген</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="285"/>
+        <location filename="../../fielddoc/gui/editor.py" line="308"/>
         <source>&amp;Restore draft</source>
         <translation>&amp;Караламаны калыбына келтирүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="286"/>
+        <location filename="../../fielddoc/gui/editor.py" line="309"/>
         <source>Restore the unsaved draft</source>
         <translation>Сакталбаган караламаны калыбына келтирүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="287"/>
+        <location filename="../../fielddoc/gui/editor.py" line="310"/>
         <source>Discard draft</source>
         <translation>Караламаны өчүрүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="288"/>
+        <location filename="../../fielddoc/gui/editor.py" line="311"/>
         <source>Discard the unsaved draft</source>
         <translation>Сакталбаган караламаны өчүрүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="290"/>
+        <location filename="../../fielddoc/gui/editor.py" line="313"/>
         <source>&amp;Save</source>
         <translation>&amp;Сактоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="291"/>
+        <location filename="../../fielddoc/gui/editor.py" line="314"/>
         <source>Save (Ctrl+S)</source>
         <translation>Сактоо (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="292"/>
+        <location filename="../../fielddoc/gui/editor.py" line="315"/>
         <source>Save the record</source>
         <translation>Жазууну сактоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="293"/>
+        <location filename="../../fielddoc/gui/editor.py" line="316"/>
         <source>&amp;Discard changes</source>
         <translation>Өзгөртүүлөрдү &amp;жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="294"/>
+        <location filename="../../fielddoc/gui/editor.py" line="317"/>
         <source>Discard changes and the draft</source>
         <translation>Өзгөртүүлөрдү жана караламаны жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="295"/>
+        <location filename="../../fielddoc/gui/editor.py" line="318"/>
         <source>Close</source>
         <translation>Жабуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="296"/>
+        <location filename="../../fielddoc/gui/editor.py" line="319"/>
         <source>Close the editor</source>
         <translation>Редакторду жабуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="297"/>
+        <location filename="../../fielddoc/gui/editor.py" line="320"/>
         <source>Fields</source>
         <translation>Талаалар</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="302"/>
+        <location filename="../../fielddoc/gui/editor.py" line="325"/>
         <source>May be published.</source>
         <translation>Жарыялоого болот.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="303"/>
+        <location filename="../../fielddoc/gui/editor.py" line="326"/>
         <source>For the organisation&apos;s staff.</source>
         <translation>Уюмдун кызматкерлери үчүн.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="304"/>
+        <location filename="../../fielddoc/gui/editor.py" line="327"/>
         <source>Only for people working on this matter.</source>
         <translation>Ушул иш менен алектенген адамдар үчүн гана.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="305"/>
+        <location filename="../../fielddoc/gui/editor.py" line="328"/>
         <source>Highest protection: names or details that put people at risk.</source>
         <translation>Эң жогорку коргоо: адамдарды коркунучка кабылта турган аттар же маалыматтар.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="382"/>
+        <location filename="../../fielddoc/gui/editor.py" line="405"/>
         <source>Text from %1 that was never saved was found (the editor was closed or the computer stopped before saving). Restore it?</source>
         <translation>%1 убагында жазылган, бирок сакталбаган текст табылды (сакталганга чейин редактор жабылган же компьютер өчүп калган). Аны калыбына келтиресизби?</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="405"/>
+        <location filename="../../fielddoc/gui/editor.py" line="428"/>
         <source>Draft restored. Check it, then save.</source>
         <translation>Каралама калыбына келтирилди. Текшерип, андан кийин сактаңыз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="425"/>
+        <location filename="../../fielddoc/gui/editor.py" line="448"/>
         <source>The draft could not be removed.</source>
         <translation>Караламаны өчүрүү мүмкүн болгон жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="446"/>
+        <location filename="../../fielddoc/gui/editor.py" line="469"/>
         <source>The draft could not be written. Save soon.</source>
         <translation>Караламаны жазуу мүмкүн болгон жок. Тезирээк сактаңыз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="451"/>
+        <location filename="../../fielddoc/gui/editor.py" line="474"/>
         <source>Draft kept at %1</source>
         <translation>Каралама сакталды: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="511"/>
+        <location filename="../../fielddoc/gui/editor.py" line="534"/>
         <source>Changed elsewhere</source>
         <translation>Башка жерде өзгөртүлдү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="513"/>
+        <location filename="../../fielddoc/gui/editor.py" line="536"/>
         <source>A newer version of this record was saved after you opened it (in another window, or by an import). Everything you typed is still here.
 
 You can save your version as the newest one; the other version stays in the record&apos;s history and can be compared there. Or keep editing.</source>
@@ -2098,45 +2402,45 @@ You can save your version as the newest one; the other version stays in the reco
 Өз версияңызды эң жаңысы катары сактай аласыз; башка версия жазуунун тарыхында калат, аны ошол жерден салыштырса болот. Же түзөтүүнү уланта бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="518"/>
+        <location filename="../../fielddoc/gui/editor.py" line="541"/>
         <source>Save my version as the newest</source>
         <translation>Менин версиямды эң жаңысы катары сактоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="518"/>
-        <location filename="../../fielddoc/gui/editor.py" line="567"/>
-        <location filename="../../fielddoc/gui/editor.py" line="589"/>
+        <location filename="../../fielddoc/gui/editor.py" line="541"/>
+        <location filename="../../fielddoc/gui/editor.py" line="590"/>
+        <location filename="../../fielddoc/gui/editor.py" line="612"/>
         <source>Keep editing</source>
         <translation>Түзөтүүнү улантуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="565"/>
-        <location filename="../../fielddoc/gui/editor.py" line="589"/>
+        <location filename="../../fielddoc/gui/editor.py" line="588"/>
+        <location filename="../../fielddoc/gui/editor.py" line="612"/>
         <source>Discard changes</source>
         <translation>Өзгөртүүлөрдү жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="566"/>
+        <location filename="../../fielddoc/gui/editor.py" line="589"/>
         <source>Throw away everything typed since the last save? This cannot be undone.</source>
         <translation>Акыркы сактоодон бери жазылгандын баарын жокко чыгарасызбы? Муну кайтаруу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="567"/>
+        <location filename="../../fielddoc/gui/editor.py" line="590"/>
         <source>Discard</source>
         <translation>Жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="587"/>
+        <location filename="../../fielddoc/gui/editor.py" line="610"/>
         <source>Unsaved changes</source>
         <translation>Сакталбаган өзгөртүүлөр</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="588"/>
+        <location filename="../../fielddoc/gui/editor.py" line="611"/>
         <source>This record has changes that are not saved.</source>
         <translation>Бул жазууда сакталбаган өзгөртүүлөр бар.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="589"/>
+        <location filename="../../fielddoc/gui/editor.py" line="612"/>
         <source>Save</source>
         <translation>Сактоо</translation>
     </message>
@@ -2145,7 +2449,7 @@ You can save your version as the newest one; the other version stays in the reco
     <name>RecordPicker</name>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="295"/>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="298"/>
+        <location filename="../../fielddoc/gui/pages/evidence_picker.py" line="53"/>
         <source>Choose a record</source>
         <translation>Жазуу тандаңыз</translation>
     </message>
@@ -2156,7 +2460,7 @@ You can save your version as the newest one; the other version stays in the reco
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="300"/>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="300"/>
+        <location filename="../../fielddoc/gui/pages/evidence_picker.py" line="55"/>
         <source>Search records</source>
         <translation>Жазууларды издөө</translation>
     </message>
@@ -2177,6 +2481,7 @@ You can save your version as the newest one; the other version stays in the reco
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="355"/>
+        <location filename="../../fielddoc/gui/pages/evidence_picker.py" line="86"/>
         <source>(untitled)</source>
         <translation>(аталышы жок)</translation>
     </message>
@@ -2204,12 +2509,12 @@ You can save your version as the newest one; the other version stays in the reco
         </translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="299"/>
+        <location filename="../../fielddoc/gui/pages/evidence_picker.py" line="54"/>
         <source>Type words from the record&apos;s title or text:</source>
         <translation>Жазуунун аталышынан же текстинен сөздөрдү жазыңыз:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="301"/>
+        <location filename="../../fielddoc/gui/pages/evidence_picker.py" line="56"/>
         <source>Records found</source>
         <translation>Табылган жазуулар</translation>
     </message>
@@ -2246,53 +2551,81 @@ You can save your version as the newest one; the other version stays in the reco
         <source>(untitled)</source>
         <translation>(аталышы жок)</translation>
     </message>
+    <message>
+        <location filename="../../fielddoc/gui/models.py" line="113"/>
+        <source>Public</source>
+        <translation>Ачык</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/models.py" line="114"/>
+        <source>Internal</source>
+        <translation>Ички</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/models.py" line="115"/>
+        <source>Confidential</source>
+        <translation>Купуя</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/models.py" line="116"/>
+        <source>Restricted</source>
+        <translation>Чектелген</translation>
+    </message>
 </context>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="91"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="92"/>
         <source>&amp;New</source>
         <translation>&amp;Жаңы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="92"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="93"/>
         <source>New record</source>
         <translation>Жаңы жазуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="93"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="94"/>
         <source>&amp;Edit</source>
         <translation>&amp;Түзөтүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="94"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="95"/>
         <source>&amp;History</source>
         <translation>Та&amp;рых</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="95"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="96"/>
         <source>Add e&amp;vidence…</source>
         <translation>&amp;Далил кошуу…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="96"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="97"/>
         <source>Add evidence files to this record</source>
         <translation>Бул жазууга далил файлдарын кошуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="97"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="98"/>
         <source>Records</source>
         <translation>Жазуулар</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="98"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="104"/>
         <source>Record details</source>
         <translation>Жазуу тууралуу маалымат</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/pages/records.py" line="156"/>
+        <source>Updated %1 · %n revision(s) · sensitivity: %2</source>
+        <translation>
+            <numerusform>Жаңыртылган: %1 · %n редакция · купуялуулук деңгээли: %2</numerusform>
+            <numerusform>Жаңыртылган: %1 · %n редакция · купуялуулук деңгээли: %2</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="150"/>
-        <source>Updated %1 · %2 revision(s) · sensitivity: %3</source>
-        <translation>Жаңыртылды: %1 · %2 редакция · купуялуулук деңгээли: %3</translation>
+        <location filename="../../fielddoc/gui/pages/records.py" line="173"/>
+        <source>Evidence</source>
+        <translation>Далилдер</translation>
     </message>
 </context>
 <context>
@@ -2331,22 +2664,22 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>ReferenceListField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="830"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="185"/>
         <source>Add…</source>
         <translation>Кошуу…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="831"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="186"/>
         <source>Remove</source>
         <translation>Алып салуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="839"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="194"/>
         <source>Add to: %1</source>
         <translation>Кошуу: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="841"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="196"/>
         <source>Remove the selected from: %1</source>
         <translation>Тандалганды алып салуу: %1</translation>
     </message>
@@ -2426,53 +2759,73 @@ You can save your version as the newest one; the other version stays in the reco
             <numerusform>%n жазуу табылды</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/search.py" line="51"/>
+        <source>(untitled)</source>
+        <translation>(аталышы жок)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="24"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="28"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="29"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="33"/>
         <source> min</source>
         <translation> мүн.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="30"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="34"/>
         <source>Lock after this many idle minutes</source>
         <translation>Ушунча мүнөт аракетсиз тургандан кийин кулпулоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="34"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="38"/>
         <source> s</source>
         <translation> сек.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="35"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="39"/>
         <source>Clear copied text after this many seconds</source>
         <translation>Көчүрүлгөн текстти ушунча секунддан кийин өчүрүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="40"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="44"/>
         <source>Language</source>
         <translation>Тил</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="42"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="46"/>
         <source>&amp;Lock after idle</source>
         <translation>Аракетсиз турганда &amp;кулпулоо мөөнөтү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="43"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="47"/>
         <source>&amp;Clear copied text after</source>
         <translation>Көчүрүлгөн &amp;текстти өчүрүү мөөнөтү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="44"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="48"/>
         <source>Lan&amp;guage</source>
         <translation>Т&amp;ил</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="49"/>
+        <source>&amp;Key file…</source>
+        <translation>&amp;Ачкыч файлы…</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="50"/>
+        <source>Add, change or remove the key file</source>
+        <translation>Ачкыч файлын кошуу, өзгөртүү же алып салуу</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="52"/>
+        <source>Second factor</source>
+        <translation>Экинчи фактор</translation>
     </message>
 </context>
 <context>
@@ -2506,12 +2859,12 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>TimeField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="482"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="168"/>
         <source>HH:MM</source>
         <translation>СС:ММ</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="490"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="176"/>
         <source>Not a time yet: write HH:MM on a 24-hour clock, e.g. 09:30.</source>
         <translation>Азырынча убакыт эмес: 24 сааттык форматта СС:ММ деп жазыңыз, мис., 09:30.</translation>
     </message>
@@ -2524,48 +2877,78 @@ You can save your version as the newest one; the other version stays in the reco
         <translation>fielddoc — кулпусун ачуу</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="10"/>
-        <location filename="../../ui/unlock.ui" line="11"/>
+        <location filename="../../ui/unlock.ui" line="14"/>
+        <location filename="../../ui/unlock.ui" line="16"/>
         <source>Unlock your vault</source>
         <translation>Сактагычыңыздын кулпусун ачыңыз</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="23"/>
+        <location filename="../../ui/unlock.ui" line="28"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Сырсөз</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="30"/>
+        <location filename="../../ui/unlock.ui" line="35"/>
         <source>Passphrase</source>
         <translation>Сырсөз</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="37"/>
+        <location filename="../../ui/unlock.ui" line="44"/>
+        <source>Key file</source>
+        <translation>Ачкыч файлы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="49"/>
+        <source>&amp;Key file…</source>
+        <translation>Ачкыч &amp;файлы…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="50"/>
+        <source>Choose a key file</source>
+        <translation>Ачкыч файлын тандоо</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="51"/>
+        <source>Only if this vault was set up to need a key file as well as the passphrase</source>
+        <translation>Бул сактагыч сырсөз менен кошо ачкыч файлын да талап кылгандай орнотулган болсо гана</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="56"/>
+        <source>No key &amp;file</source>
+        <translation>Ачкыч файлы &amp;жок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="57"/>
+        <source>Forget the chosen key file</source>
+        <translation>Тандалган ачкыч файлын унутуу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="67"/>
         <source>Message</source>
         <translation>Билдирүү</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="44"/>
+        <location filename="../../ui/unlock.ui" line="74"/>
         <source>&amp;Unlock</source>
         <translation>Кулпусун &amp;ачуу</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="50"/>
+        <location filename="../../ui/unlock.ui" line="80"/>
         <source>Use &amp;recovery code…</source>
         <translation>&amp;Калыбына келтирүү кодун колдонуу…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="55"/>
+        <location filename="../../ui/unlock.ui" line="85"/>
         <source>&amp;Open another vault…</source>
         <translation>&amp;Башка сактагычты ачуу…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="64"/>
+        <location filename="../../ui/unlock.ui" line="99"/>
         <source>&amp;Language</source>
         <translation>&amp;Тил</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="70"/>
+        <location filename="../../ui/unlock.ui" line="105"/>
         <source>Language</source>
         <translation>Тил</translation>
     </message>
@@ -2573,65 +2956,90 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../fielddoc/gui/unlock.py" line="73"/>
+        <location filename="../../fielddoc/gui/unlock.py" line="96"/>
         <source>Vault: %1</source>
         <translation>Сактагыч: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/unlock.py" line="84"/>
+        <location filename="../../fielddoc/gui/unlock.py" line="100"/>
+        <source>Key file: none</source>
+        <translation>Ачкыч файлы: жок</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/unlock.py" line="102"/>
+        <source>Key file: %1</source>
+        <translation>Ачкыч файлы: %1</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/unlock.py" line="113"/>
+        <source>Choose the key file</source>
+        <translation>Ачкыч файлын тандоо</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/unlock.py" line="127"/>
         <source>Unlocking…</source>
         <translation>Кулпусу ачылууда…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/unlock.py" line="99"/>
+        <location filename="../../fielddoc/gui/unlock.py" line="142"/>
         <source>Type your passphrase.</source>
         <translation>Сырсөзүңүздү жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/unlock.py" line="106"/>
+        <location filename="../../fielddoc/gui/unlock.py" line="150"/>
         <source>Recovery code</source>
         <translation>Калыбына келтирүү коду</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/unlock.py" line="107"/>
+        <location filename="../../fielddoc/gui/unlock.py" line="151"/>
         <source>Type the recovery code you wrote down when the vault was created:</source>
         <translation>Сактагыч түзүлгөндө жазып алган калыбына келтирүү кодуңузду жазыңыз:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/unlock.py" line="113"/>
+        <location filename="../../fielddoc/gui/unlock.py" line="165"/>
         <source>Open a vault folder</source>
         <translation>Сактагычтын папкасын ачуу</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/unlock.py" line="180"/>
+        <source>The vault could not be unlocked with what was given. Check the passphrase, the keyboard layout and, if your vault needs one, the key file.</source>
+        <translation>Киргизилген маалымат менен сактагычтын кулпусун ачуу мүмкүн болгон жок. Сырсөздү, баскычтоптун тилин жана, эгер сактагычыңызга керек болсо, ачкыч файлын текшериңиз.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/unlock.py" line="184"/>
+        <source>The chosen key file cannot be read. Choose it again.</source>
+        <translation>Тандалган ачкыч файлын окуу мүмкүн эмес. Аны кайра тандаңыз.</translation>
     </message>
 </context>
 <context>
     <name>_ContentsPage</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="368"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="129"/>
         <source>What will go</source>
         <translation>Эмне жөнөтүлөт</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="370"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="131"/>
         <source>Send a full copy of &amp;everything, not only what HQ has not confirmed</source>
         <translation>Башкы кеңсе тастыктабаганды гана эмес, &amp;баарын толук жөнөтүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="372"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="133"/>
         <source>Send everything again</source>
         <translation>Баарын кайра жөнөтүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="373"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="134"/>
         <source>What the bundle will carry</source>
         <translation>Топтомдо эмне болот</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="388"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="149"/>
         <source>Counting what will go…</source>
         <translation>Жөнөтүлө турган нерселер саналууда…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="393"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="154"/>
         <source>The bundle will carry %1 record revisions (of %2 records), %3 link changes and %4 evidence files (%5), signed by this laptop and encrypted so that only the chosen HQ keys can open it.</source>
         <translation>Топтомдо %1 жазуу редакциясы (%2 жазуудан), %3 байланыш өзгөрүүсү жана %4 далил файлы (%5) болот; ага бул ноутбук кол коет жана аны тандалган башкы кеңсе ачкычтары гана ача тургандай шифрленет.</translation>
     </message>
@@ -2639,52 +3047,52 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>_DestinationPage</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="482"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="243"/>
         <source>Where to write it</source>
         <translation>Кайда жазуу керек</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="485"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="246"/>
         <source>Choose where to write the bundle, for example a USB stick. The file is encrypted: it can travel by any channel.</source>
         <translation>Топтомду кайда жазууну тандаңыз, мисалы, USB флешкага. Файл шифрленген: аны каалаган канал аркылуу жөнөтсө болот.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="489"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="250"/>
         <source>Bundle &amp;file:</source>
         <translation>Топтом &amp;файлы:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="490"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="251"/>
         <source>Bundle file</source>
         <translation>Топтом файлы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="491"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="252"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Тандоо…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="492"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="253"/>
         <source>Choose where to write the bundle</source>
         <translation>Топтомду кайда жазууну тандоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="493"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="254"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="497"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="258"/>
         <source>Write the bundle to</source>
         <translation>Топтомду жазуу орду</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="510"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="271"/>
         <source>A file with this name exists already; choose another name.</source>
         <translation>Мындай аталыштагы файл мурунтан бар; башка ат тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="512"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="273"/>
         <source>This folder does not exist.</source>
         <translation>Мындай папка жок.</translation>
     </message>
@@ -2692,27 +3100,27 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>_PickedField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="733"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="88"/>
         <source>Choose…</source>
         <translation>Тандоо…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="734"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="89"/>
         <source>Clear</source>
         <translation>Бошотуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="735"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="90"/>
         <source>— not recorded —</source>
         <translation>— жазылган эмес —</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="741"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="96"/>
         <source>Choose: %1</source>
         <translation>Тандоо: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="742"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="97"/>
         <source>Clear: %1</source>
         <translation>Бошотуу: %1</translation>
     </message>
@@ -2720,42 +3128,42 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>_ProgressPage</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="546"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="307"/>
         <source>Writing the bundle</source>
         <translation>Топтом жазылууда</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="547"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="308"/>
         <source>&amp;Stop</source>
         <translation>&amp;Токтотуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="548"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="309"/>
         <source>Stop the export</source>
         <translation>Экспортту токтотуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="549"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="310"/>
         <source>Export progress</source>
         <translation>Экспорттун аткарылышы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="550"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="311"/>
         <source>Export result</source>
         <translation>Экспорттун жыйынтыгы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="561"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="322"/>
         <source>Bundle %1 written to %2: %3 record revisions, %4 link changes, %5 evidence files (%6), encrypted for %7. Take it to HQ by any channel.</source>
         <translation>№%1 топтом жазылды: %2. Мазмуну: %3 жазуу редакциясы, %4 байланыш өзгөрүүсү, %5 далил файлы (%6); %7 үчүн шифрленген. Аны башкы кеңсеге каалаган канал аркылуу жеткириңиз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="576"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="337"/>
         <source>No bundle was written.</source>
         <translation>Эч кандай топтом жазылган жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="578"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="339"/>
         <source>Writing…</source>
         <translation>Жазылууда…</translation>
     </message>
@@ -2763,83 +3171,65 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>_RecipientsPage</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="431"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="192"/>
         <source>To whom</source>
         <translation>Кимге</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="436"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="197"/>
         <source>The bundle is encrypted to every ticked HQ key card. Untick a key only if you were told not to use it.</source>
         <translation>Топтом белгиленген бардык башкы кеңсе ачкыч карточкалары үчүн шифрленет. Ачкычты колдонбоо керек деп айтылган болсо гана белгисин алып салыңыз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="440"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="201"/>
         <source>HQ key cards the bundle is encrypted to</source>
         <translation>Топтом шифрлене турган башкы кеңсе ачкыч карточкалары</translation>
     </message>
 </context>
 <context>
-    <name>app</name>
-    <message>
-        <location filename="../../fielddoc/gui/app.py" line="86"/>
-        <source>This vault was erased. Its contents can no longer be opened by anyone.</source>
-        <translation>Бул сактагыч өчүрүлдү. Анын мазмунун эми эч ким ача албайт.</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/app.py" line="175"/>
-        <source>Erase this vault</source>
-        <translation>Бул сактагычты өчүрүү</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/app.py" line="176"/>
-        <source>This destroys the vault&apos;s keys. Nobody, including you and HQ, will ever open it again; whatever HQ has not confirmed is lost. Type %1 to erase.</source>
-        <translation>Бул сактагычтын ачкычтарын жок кылат. Аны эч ким, сиз да, башкы кеңсе да, эч качан кайра ача албайт; башкы кеңсе тастыктабаган нерселердин баары жоголот. Өчүрүү үчүн %1 деп жазыңыз.</translation>
-    </message>
-</context>
-<context>
     <name>exchange</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="65"/>
+        <location filename="../../fielddoc/gui/exchange_format.py" line="21"/>
         <source>HQ</source>
         <translation>Башкы кеңсе</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="67"/>
+        <location filename="../../fielddoc/gui/exchange_format.py" line="23"/>
         <source>field device</source>
         <translation>байкоочунун түзмөгү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="780"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="98"/>
         <source>and %1 more</source>
         <translation>жана дагы %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="788"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="106"/>
         <source>This permanently deletes from this laptop:</source>
         <translation>Бул ноутбуктан биротоло өчүрүлөт:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="796"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="114"/>
         <source>%1 records (%2): %3</source>
         <translation>%1 жазуу (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="804"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="122"/>
         <source>%1 evidence files (%2): %3</source>
         <translation>%1 далил файлы (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="811"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="129"/>
         <source>HQ (%1) confirmed with a signed receipt that it received each of them. The text, the files and their keys are destroyed; only a stub stays for each: its id, its hash, and when and to whom it was delivered. This cannot be undone.</source>
         <translation>Башкы кеңсе (%1) алардын ар бирин алганын кол коюлган тастыктама менен тастыктады. Тексттер, файлдар жана алардын ачкычтары жок кылынат; ар биринен кыска белги гана калат: анын идентификатору, хеши, качан жана кимге жеткирилгени. Муну кайтаруу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="823"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="141"/>
         <source>Delete %1 records and %2 files</source>
         <translation>%1 жазууну жана %2 файлды өчүрүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="828"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="146"/>
         <source>Purge what HQ confirmed</source>
         <translation>Башкы кеңсе тастыктаганды тазалоо</translation>
     </message>
@@ -2847,90 +3237,90 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="139"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="73"/>
         <source>the year %1</source>
         <translation>%1-жыл</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="142"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="76"/>
         <source>%1 %2</source>
         <comment>month name, then year</comment>
         <translation>%1 %2-ж.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="175"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="109"/>
         <source>This field is required: fill it in.</source>
         <translation>Бул талааны толтуруу милдеттүү.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="176"/>
-        <location filename="../../fielddoc/gui/fields.py" line="202"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="110"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="136"/>
         <source>This field is not filled in correctly.</source>
         <translation>Бул талаа туура толтурулган эмес.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="179"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="113"/>
         <source>Write a year (2024), a month (2024-03) or a full date (2024-03-15); the day must exist.</source>
         <translation>Жылды (2024), айды (2024-03) же толук күндү (2024-03-15) жазыңыз; мындай күн чындап болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="185"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="119"/>
         <source>Write the time as HH:MM on a 24-hour clock, e.g. 09:30.</source>
         <translation>Убакытты 24 сааттык форматта СС:ММ деп жазыңыз, мис., 09:30.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="187"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="121"/>
         <source>Write a whole number.</source>
         <translation>Бүтүн сан жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="191"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="125"/>
         <source>Too long: at most %1 characters.</source>
         <translation>Өтө узун: эң көп %1 белги.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="193"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="127"/>
         <source>Write a single line without special characters.</source>
         <translation>Атайын белгилерсиз бир сап жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="194"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="128"/>
         <source>The text contains characters that cannot be stored.</source>
         <translation>Текстте сактоого мүмкүн болбогон белгилер бар.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="196"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="130"/>
         <source>Choose again from the list: this value is not in it.</source>
         <translation>Тизмеден кайра тандаңыз: бул маани анда жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="198"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="132"/>
         <source>The chosen record is not in this vault or is of the wrong kind; choose it again.</source>
         <translation>Тандалган жазуу бул сактагычта жок же анын түрү туура эмес; кайра тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="210"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="144"/>
         <source>A whole number from %1 to %2.</source>
         <translation>%1 – %2 аралыгындагы бүтүн сан.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="215"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="149"/>
         <source>A whole number, at least %1.</source>
         <translation>Бүтүн сан, кеминде %1.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="217"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="151"/>
         <source>A whole number, at most %1.</source>
         <translation>Бүтүн сан, эң көп %1.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1323"/>
+        <location filename="../../fielddoc/gui/fields/form.py" line="66"/>
         <source>%1 *</source>
         <comment>a required field&apos;s label</comment>
         <translation>%1 *</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1330"/>
+        <location filename="../../fielddoc/gui/fields/form.py" line="73"/>
         <source>Required. %1</source>
         <translation>Милдеттүү. %1</translation>
     </message>

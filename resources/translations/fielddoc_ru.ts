@@ -2,68 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="260"/>
-        <source>the encrypted file is missing</source>
-        <translation>зашифрованный файл отсутствует</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="261"/>
-        <source>the encrypted file was altered or damaged</source>
-        <translation>зашифрованный файл изменён или повреждён</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="262"/>
-        <source>the content does not match the hash taken when it was added</source>
-        <translation>содержимое не совпадает с хешем, вычисленным при добавлении</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="263"/>
-        <source>the encrypted file cannot be read</source>
-        <translation>не удаётся прочитать зашифрованный файл</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="264"/>
-        <source>delivered and removed from this laptop</source>
-        <translation>доставлен и удалён с этого ноутбука</translation>
-    </message>
-</context>
-<context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="38"/>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="44"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="43"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="49"/>
         <source>Audit log</source>
         <translation>Журнал аудита</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="42"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="47"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="42"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="47"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="42"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="47"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="42"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="47"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="51"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="55"/>
+        <source>Vault created</source>
+        <translation>Хранилище создано</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="56"/>
+        <source>Unlocked</source>
+        <translation>Разблокировано</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="57"/>
+        <source>Unlocked with the recovery code</source>
+        <translation>Разблокировано кодом восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="58"/>
+        <source>Passphrase changed</source>
+        <translation>Парольная фраза изменена</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="59"/>
+        <source>Key file changed</source>
+        <translation>Ключевой файл изменён</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="60"/>
+        <source>Keys exported</source>
+        <translation>Ключи экспортированы</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="61"/>
+        <source>Setting changed</source>
+        <translation>Настройка изменена</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="62"/>
+        <source>Record created</source>
+        <translation>Запись создана</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="63"/>
+        <source>Record edited</source>
+        <translation>Запись изменена</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="64"/>
+        <source>Link changed</source>
+        <translation>Связь изменена</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="65"/>
+        <source>Evidence added</source>
+        <translation>Доказательство добавлено</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="66"/>
+        <source>Evidence verified</source>
+        <translation>Доказательство проверено</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="67"/>
+        <source>Evidence copy extracted</source>
+        <translation>Извлечена копия доказательства</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="68"/>
+        <source>Key card imported</source>
+        <translation>Карточка ключа импортирована</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="69"/>
+        <source>Key card revoked</source>
+        <translation>Карточка ключа отозвана</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="70"/>
+        <source>Bundle exported</source>
+        <translation>Пакет экспортирован</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="71"/>
+        <source>Bundle imported</source>
+        <translation>Пакет импортирован</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="72"/>
+        <source>Receipt written</source>
+        <translation>Квитанция записана</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="73"/>
+        <source>Receipt imported</source>
+        <translation>Квитанция импортирована</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="74"/>
+        <source>Delivered items purged</source>
+        <translation>Доставленные элементы удалены</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="83"/>
         <source>The audit chain links and hashes correctly.</source>
         <translation>Цепочка журнала аудита цела: все связи и хеши верны.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/audit.py" line="53"/>
+        <location filename="../../fielddoc/gui/pages/audit.py" line="85"/>
         <source>The audit chain is BROKEN at entry %1.</source>
         <translation>Цепочка журнала аудита НАРУШЕНА на записи %1.</translation>
     </message>
@@ -71,17 +143,17 @@
 <context>
     <name>BooleanField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="553"/>
+        <location filename="../../fielddoc/gui/fields/choice.py" line="38"/>
         <source>Unknown / not recorded</source>
         <translation>Неизвестно / не указано</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="554"/>
+        <location filename="../../fielddoc/gui/fields/choice.py" line="39"/>
         <source>Yes</source>
         <translation>Да</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="555"/>
+        <location filename="../../fielddoc/gui/fields/choice.py" line="40"/>
         <source>No</source>
         <translation>Нет</translation>
     </message>
@@ -89,77 +161,77 @@
 <context>
     <name>CardImportDialog</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="184"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="140"/>
         <source>Import a key card</source>
         <translation>Импорт карточки ключа</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="185"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="141"/>
         <source>Key card of &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Карточка ключа: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="191"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="147"/>
         <source>Before you trust this card, ask its owner to read its fingerprint to you, in person or by a phone call: not through the channel that brought you the file.</source>
         <translation>Прежде чем доверять этой карточке, попросите её владельца зачитать вам отпечаток лично или по телефону, но не через тот канал, по которому пришёл файл.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="195"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="151"/>
         <source>&amp;Type the 40 digits its owner reads to me</source>
         <translation>&amp;Ввести 40 цифр, которые зачитывает владелец</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="196"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="152"/>
         <source>&amp;Fingerprint as read aloud:</source>
         <translation>&amp;Отпечаток, зачитанный вслух:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="198"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="154"/>
         <source>Fingerprint as read aloud by the card&apos;s owner</source>
         <translation>Отпечаток, зачитанный владельцем карточки</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="199"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="155"/>
         <source>&amp;Compare the digits on screen while its owner reads</source>
         <translation>&amp;Сверять цифры на экране, пока владелец их зачитывает</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="200"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="156"/>
         <source>Its owner read me &amp;exactly these 40 digits</source>
         <translation>Владелец зачитал мне &amp;ровно эти 40 цифр</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="201"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="157"/>
         <source>Fingerprint of the card</source>
         <translation>Отпечаток карточки</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="202"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="158"/>
         <source>&amp;Import card</source>
         <translation>&amp;Импортировать карточку</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="203"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="159"/>
         <source>Import the card</source>
         <translation>Импортировать карточку</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="213"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="169"/>
         <source>%1 of 40 digits</source>
         <translation>%1 из 40 цифр</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="216"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="172"/>
         <source>This is an HQ card; this HQ vault imports the cards of field devices.</source>
         <translation>Это карточка штаб-квартиры, а хранилище штаб-квартиры импортирует карточки полевых устройств.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="218"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="174"/>
         <source>This is a field device&apos;s card; a field vault imports HQ cards.</source>
         <translation>Это карточка полевого устройства, а полевое хранилище импортирует карточки штаб-квартиры.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="250"/>
+        <location filename="../../fielddoc/gui/card_import.py" line="206"/>
         <source>Another active card is registered under the name %1.</source>
         <translation>Под именем «%1» уже зарегистрирована другая действующая карточка.</translation>
     </message>
@@ -167,7 +239,7 @@
 <context>
     <name>ChoiceChecks</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="658"/>
+        <location filename="../../fielddoc/gui/fields/choice.py" line="143"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -175,7 +247,7 @@
 <context>
     <name>ChoiceCombo</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="594"/>
+        <location filename="../../fielddoc/gui/fields/choice.py" line="79"/>
         <source>— not recorded —</source>
         <translation>— не указано —</translation>
     </message>
@@ -183,27 +255,27 @@
 <context>
     <name>ConsentGroupField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="988"/>
+        <location filename="../../fielddoc/gui/fields/groups.py" line="110"/>
         <source>Consent was WITHDRAWN. Do not use this testimony beyond that.</source>
         <translation>Согласие ОТОЗВАНО. Больше не используйте эти показания.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="992"/>
+        <location filename="../../fielddoc/gui/fields/groups.py" line="114"/>
         <source>Consent was NOT given.</source>
         <translation>Согласие НЕ дано.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1000"/>
+        <location filename="../../fielddoc/gui/fields/groups.py" line="122"/>
         <source>Consent given for: %1</source>
         <translation>Согласие дано на: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1001"/>
+        <location filename="../../fielddoc/gui/fields/groups.py" line="123"/>
         <source>Consent given; record below what it covers.</source>
         <translation>Согласие дано; ниже укажите, на что оно распространяется.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1002"/>
+        <location filename="../../fielddoc/gui/fields/groups.py" line="124"/>
         <source>Consent not recorded yet: ask, and record the answer here.</source>
         <translation>Согласие ещё не зафиксировано: спросите и запишите ответ здесь.</translation>
     </message>
@@ -211,18 +283,18 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="440"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="126"/>
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
         <translation>ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="441"/>
-        <location filename="../../fielddoc/gui/fields.py" line="442"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="127"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="128"/>
         <source>Choose a day on a calendar</source>
         <translation>Выбрать день в календаре</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="467"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="153"/>
         <source>Not a date yet: write 2024, 2024-03 or 2024-03-15 (or 15.03.2024).</source>
         <translation>Это ещё не дата: напишите 2024, 2024-03 или 2024-03-15 (или 15.03.2024).</translation>
     </message>
@@ -230,27 +302,27 @@
 <context>
     <name>EntriesField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1140"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="166"/>
         <source>No entries yet.</source>
         <translation>Пунктов пока нет.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1141"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="167"/>
         <source>Add entry</source>
         <translation>Добавить пункт</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1142"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="168"/>
         <source>Add an entry to: %1</source>
         <translation>Добавить пункт в: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1143"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="169"/>
         <source>Sort by date</source>
         <translation>Сортировать по дате</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1144"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="170"/>
         <source>Sort entries by date: %1</source>
         <translation>Сортировать пункты по дате: %1</translation>
     </message>
@@ -258,391 +330,414 @@
 <context>
     <name>EntryWidget</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1053"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="79"/>
         <source>Move entry %1 up</source>
         <translation>Переместить пункт %1 вверх</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1055"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="81"/>
         <source>Move entry %1 down</source>
         <translation>Переместить пункт %1 вниз</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1057"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="83"/>
         <source>Remove entry %1</source>
         <translation>Удалить пункт %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1060"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="86"/>
         <source>%1, entry %2</source>
         <translation>%1, пункт %2</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1083"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="109"/>
         <source>%1.</source>
         <translation>%1.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1085"/>
+        <location filename="../../fielddoc/gui/fields/entries.py" line="111"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
 </context>
 <context>
+    <name>ErasedNotice</name>
+    <message>
+        <location filename="../../fielddoc/gui/app.py" line="47"/>
+        <source>This vault was erased. Its contents can no longer be opened by anyone.</source>
+        <translation>Это хранилище стёрто. Его содержимое больше никто не сможет открыть.</translation>
+    </message>
+</context>
+<context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="500"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="250"/>
         <source>Evidence</source>
         <translation>Доказательства</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="504"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="254"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Добавить файлы…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="505"/>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="773"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="255"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="401"/>
         <source>Add evidence files</source>
         <translation>Добавить файлы доказательств</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="506"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="256"/>
         <source>Add files (you can also drop files on this page)</source>
         <translation>Добавить файлы (их также можно перетащить на эту страницу)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="507"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="257"/>
         <source>Verify a&amp;ll</source>
         <translation>Проверить &amp;все</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="508"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="258"/>
         <source>Verify all evidence files</source>
         <translation>Проверить все файлы доказательств</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="509"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="259"/>
         <source>Attach new files &amp;to…</source>
         <translation>Прикреплять новые файлы &amp;к…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="510"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="260"/>
         <source>Choose a record for new files</source>
         <translation>Выбрать запись для новых файлов</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="511"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="261"/>
         <source>&amp;No record</source>
         <translation>&amp;Без записи</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="512"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="262"/>
         <source>Do not attach new files to a record</source>
         <translation>Не прикреплять новые файлы к записи</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="513"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="263"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="514"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="264"/>
         <source>Cancel the running operation</source>
         <translation>Отменить текущую операцию</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="515"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="265"/>
         <source>Progress</source>
         <translation>Ход выполнения</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="516"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="266"/>
         <source>&amp;Verify</source>
         <translation>П&amp;роверить</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="517"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="267"/>
         <source>Verify the selected file</source>
         <translation>Проверить выбранный файл</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="518"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="268"/>
         <source>E&amp;xtract copy…</source>
         <translation>&amp;Извлечь копию…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="520"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="270"/>
         <source>Save an unencrypted copy of the selected file</source>
         <translation>Сохранить незашифрованную копию выбранного файла</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="522"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="272"/>
         <source>Attach to &amp;record…</source>
         <translation>Прикрепить к &amp;записи…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="523"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="273"/>
         <source>Attach the selected file to a record</source>
         <translation>Прикрепить выбранный файл к записи</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="524"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="274"/>
         <source>Evidence files</source>
         <translation>Файлы доказательств</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="525"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="275"/>
         <source>Evidence details</source>
         <translation>Сведения о доказательстве</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="526"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="276"/>
         <source>&amp;Preview</source>
         <translation>Просмо&amp;тр</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="527"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="277"/>
         <source>&amp;Details</source>
         <translation>&amp;Сведения</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="528"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="278"/>
         <source>Selected evidence</source>
         <translation>Выбранное доказательство</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="529"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="279"/>
         <source>Results of the last operation:</source>
         <translation>Результаты последней операции:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="530"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="280"/>
         <source>Results of the last operation</source>
         <translation>Результаты последней операции</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="647"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="42"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="648"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="43"/>
         <source>Evidence id</source>
         <translation>Идентификатор доказательства</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="649"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="44"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="650"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="45"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="651"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="46"/>
         <source>Acquired</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="654"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="50"/>
         <source>File last modified</source>
         <translation>Последнее изменение файла</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="655"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="54"/>
         <source>Attached to</source>
         <translation>Прикреплено к</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="655"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="55"/>
         <source>no record</source>
         <translation>без записи</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="656"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="58"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="672"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="66"/>
+        <source>Metadata</source>
+        <translation>Метаданные</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="73"/>
+        <source>Chain of custody</source>
+        <translation>Цепочка хранения</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="78"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="672"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="79"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="672"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="80"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="672"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="81"/>
         <source>Device</source>
         <translation>Устройство</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="689"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="84"/>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="101"/>
         <source>this laptop</source>
         <translation>этот ноутбук</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="690"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="102"/>
         <source>device %1</source>
         <translation>устройство %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="694"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="107"/>
         <source>Added to the vault</source>
         <translation>Добавлено в хранилище</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="695"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="108"/>
         <source>Verified</source>
         <translation>Проверено</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="696"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="109"/>
         <source>Unencrypted copy extracted</source>
         <translation>Извлечена незашифрованная копия</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="697"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="110"/>
         <source>Exported in a bundle</source>
         <translation>Экспортировано в пакете</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="698"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="111"/>
         <source>Imported from a bundle</source>
         <translation>Импортировано из пакета</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="699"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="112"/>
         <source>Delivery confirmed by HQ</source>
         <translation>Штаб-квартира подтвердила доставку</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="700"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="113"/>
         <source>Removed from this laptop</source>
         <translation>Удалено с этого ноутбука</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="707"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="121"/>
         <source>intact</source>
         <translation>без изменений</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="708"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="122"/>
         <source>FAILED: %1</source>
         <translation>ОШИБКА: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="718"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="136"/>
         <source>Image size</source>
         <translation>Размер изображения</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="721"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="141"/>
         <source>Photo taken (camera clock)</source>
         <translation>Снимок сделан (по часам камеры)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="724"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="145"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="726"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="147"/>
         <source>Software</source>
         <translation>Программа</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="729"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="150"/>
         <source>Pages</source>
         <translation>Страниц</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="730"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="151"/>
         <source>Document created</source>
         <translation>Документ создан</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="731"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="152"/>
         <source>Producer</source>
         <translation>Производитель PDF</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="732"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="153"/>
         <source>Creator</source>
         <translation>Приложение</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="737"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="159"/>
         <source>Password protected</source>
         <translation>Защищён паролем</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="737"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="159"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="743"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="166"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="748"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="171"/>
         <source>Container</source>
         <translation>Контейнер</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="749"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="172"/>
         <source>Codec</source>
         <translation>Кодек</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="750"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="173"/>
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="751"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="174"/>
         <source>Sample rate (Hz)</source>
         <translation>Частота дискретизации (Гц)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="752"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="175"/>
         <source>Recorded (device clock)</source>
         <translation>Записано (по часам устройства)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="760"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="183"/>
         <source>%1 m above sea level</source>
         <translation>%1 м над уровнем моря</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="763"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="186"/>
         <source>GPS position</source>
         <translation>Координаты GPS</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="765"/>
+        <location filename="../../fielddoc/gui/pages/evidence_details.py" line="188"/>
         <source>GPS time (UTC)</source>
         <translation>Время GPS (UTC)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="782"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="410"/>
         <source>Wait until the current operation ends.</source>
         <translation>Дождитесь окончания текущей операции.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="829"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="426"/>
         <source>Adding %n file(s)…</source>
         <translation>
             <numerusform>Добавление %n файла…</numerusform>
@@ -651,22 +746,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="843"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="141"/>
         <source>Adding file %1 of %2: %3</source>
         <translation>Добавление файла %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="869"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="149"/>
         <source>%1: added (SHA-256 %2…)</source>
         <translation>%1: добавлен (SHA-256 %2…)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="873"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="154"/>
         <source>%1: already in the vault as “%2” (%3); it was not stored again.</source>
         <translation>%1: уже есть в хранилище как «%2» (%3); повторно не сохранён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="881"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="449"/>
         <source>Cancelled. The file being read was not stored; %n file(s) finished before the cancel were kept.</source>
         <translation>
             <numerusform>Отменено. Файл, который читался, не сохранён; %n файл, обработанный до отмены, сохранён.</numerusform>
@@ -675,27 +770,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="890"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="165"/>
         <source>could not be read (missing, a folder, unreadable, or changed while it was read). Nothing was stored.</source>
         <translation>не удалось прочитать (файл отсутствует, является папкой, недоступен или изменился во время чтения). Ничего не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="895"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="172"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="936"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="494"/>
         <source>New files are not attached to a record.</source>
         <translation>Новые файлы не прикрепляются к записи.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="939"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="497"/>
         <source>New files will be attached to: %1</source>
         <translation>Новые файлы будут прикреплены к: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="997"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="550"/>
         <source>Verifying %n file(s)…</source>
         <translation>
             <numerusform>Проверка %n файла…</numerusform>
@@ -704,7 +799,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1013"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="567"/>
         <source>%n file(s) FAILED verification.</source>
         <translation>
             <numerusform>%n файл НЕ ПРОШЁЛ проверку.</numerusform>
@@ -713,7 +808,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1014"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="568"/>
         <source>%n file(s) verified, all intact.</source>
         <translation>
             <numerusform>Проверен %n файл: изменений нет.</numerusform>
@@ -722,125 +817,153 @@
         </translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1018"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="178"/>
         <source>%1: delivered and removed here; skipped</source>
         <translation>%1: доставлен и удалён здесь; пропущен</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1020"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="180"/>
         <source>%1: intact, matches its SHA-256</source>
         <translation>%1: без изменений, совпадает со своим SHA-256</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1022"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="182"/>
         <source>%1 (%2): FAILED, %3</source>
         <translation>%1 (%2): ОШИБКА, %3</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1032"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="577"/>
         <source>The copy will NOT be encrypted. Anyone who gets this computer or the disk or USB stick you save it to can open it, and deleting it later may not remove it from the disk. Save it only where it is needed, and remove it when done.</source>
         <translation>Копия НЕ будет зашифрована. Её сможет открыть любой, к кому попадёт этот компьютер, диск или флешка, куда вы её сохраните, а последующее удаление может не стереть её с диска. Сохраняйте её только там, где она нужна, и удалите, когда закончите.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1038"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="583"/>
         <source>Save an unencrypted copy?</source>
         <translation>Сохранить незашифрованную копию?</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1040"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="585"/>
         <source>Save unencrypted copy</source>
         <translation>Сохранить незашифрованную копию</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1044"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="589"/>
         <source>Save an unencrypted copy</source>
         <translation>Сохранение незашифрованной копии</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1051"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="596"/>
         <source>Extract</source>
         <translation>Извлечь</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1052"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="597"/>
         <source>A file with this name already exists there. Choose a new name.</source>
         <translation>Там уже есть файл с таким именем. Выберите другое имя.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1072"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="611"/>
         <source>Writing an unencrypted copy…</source>
         <translation>Запись незашифрованной копии…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1083"/>
+        <location filename="../../fielddoc/gui/pages/evidence_jobs.py" line="191"/>
         <source>Unencrypted copy written to %1 (%2). Remove it when done.</source>
         <translation>Незашифрованная копия записана в %1 (%2). Удалите её, когда закончите.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1115"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="648"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="1166"/>
+        <location filename="../../fielddoc/gui/pages/evidence.py" line="701"/>
         <source>Verification cancelled.</source>
         <translation>Проверка отменена.</translation>
     </message>
 </context>
 <context>
+    <name>EvidenceProblem</name>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="187"/>
+        <source>the encrypted file is missing</source>
+        <translation>зашифрованный файл отсутствует</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="188"/>
+        <source>the encrypted file was altered or damaged</source>
+        <translation>зашифрованный файл изменён или повреждён</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="189"/>
+        <source>the content does not match the hash taken when it was added</source>
+        <translation>содержимое не совпадает с хешем, вычисленным при добавлении</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="192"/>
+        <source>the encrypted file cannot be read</source>
+        <translation>не удаётся прочитать зашифрованный файл</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="193"/>
+        <source>delivered and removed from this laptop</source>
+        <translation>доставлен и удалён с этого ноутбука</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceTableModel</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="140"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="68"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="141"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="69"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="142"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="70"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="143"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="71"/>
         <source>Acquired</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="144"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="72"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="145"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="73"/>
         <source>Attached to</source>
         <translation>Прикреплено к</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="146"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="74"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="204"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="132"/>
         <source>Delivered, removed here</source>
         <translation>Доставлено, здесь удалено</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="207"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="135"/>
         <source>Stored</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="209"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="137"/>
         <source>Verified: intact</source>
         <translation>Проверено: без изменений</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="210"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="138"/>
         <source>FAILED: %1</source>
         <translation>ОШИБКА: %1</translation>
     </message>
@@ -946,626 +1069,626 @@
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="418"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="53"/>
         <source>Inbox</source>
         <translation>Входящие</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="418"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="53"/>
         <source>Outbox</source>
         <translation>Исходящие</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="422"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="57"/>
         <source>My key card</source>
         <translation>Моя карточка ключа</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="423"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="58"/>
         <source>My fingerprint</source>
         <translation>Мой отпечаток</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="426"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="61"/>
         <source>Give the card file to the other side by any channel, then read them this fingerprint in person or by a phone call so they can check it.</source>
         <translation>Передайте файл карточки другой стороне любым способом, а затем зачитайте ей этот отпечаток лично или по телефону, чтобы она могла его сверить.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="430"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="65"/>
         <source>Copy &amp;fingerprint</source>
         <translation>Копировать &amp;отпечаток</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="431"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="66"/>
         <source>Copy my fingerprint</source>
         <translation>Копировать мой отпечаток</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="432"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="67"/>
         <source>Export my car&amp;d…</source>
         <translation>Экспорт &amp;моей карточки…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="433"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="68"/>
         <source>Export my key card to a file</source>
         <translation>Экспортировать мою карточку ключа в файл</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="434"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="69"/>
         <source>Device key cards</source>
         <translation>Карточки ключей устройств</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="434"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="69"/>
         <source>HQ key cards</source>
         <translation>Карточки ключей штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="436"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="71"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="436"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="71"/>
         <source>Fingerprint</source>
         <translation>Отпечаток</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="436"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="514"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="141"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="71"/>
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="436"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="71"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="439"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="74"/>
         <source>Registered device cards</source>
         <translation>Зарегистрированные карточки устройств</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="439"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="74"/>
         <source>Registered HQ cards</source>
         <translation>Зарегистрированные карточки штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="441"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="76"/>
         <source>Import &amp;card…</source>
         <translation>Импорт ка&amp;рточки…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="442"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="77"/>
         <source>Import a key card from a file</source>
         <translation>Импортировать карточку ключа из файла</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="443"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="78"/>
         <source>Rev&amp;oke…</source>
         <translation>Отоз&amp;вать…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="444"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="79"/>
         <source>Revoke the selected card</source>
         <translation>Отозвать выбранную карточку</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="445"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="80"/>
         <source>S&amp;top</source>
         <translation>Ос&amp;тановить</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="446"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="81"/>
         <source>Stop the running task</source>
         <translation>Остановить текущую задачу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="447"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="82"/>
         <source>Progress</source>
         <translation>Ход выполнения</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="448"/>
+        <location filename="../../fielddoc/gui/pages/exchange.py" line="83"/>
         <source>Result of the last operation</source>
         <translation>Результат последней операции</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="458"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="90"/>
         <source>Sending to HQ</source>
         <translation>Отправка в штаб-квартиру</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="459"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="91"/>
         <source>What HQ has not confirmed yet</source>
         <translation>Что штаб-квартира ещё не подтвердила</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="460"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="92"/>
         <source>E&amp;xport…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="461"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="93"/>
         <source>Export a bundle for HQ</source>
         <translation>Экспортировать пакет для штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="462"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="94"/>
         <source>Import &amp;receipt…</source>
         <translation>Импорт &amp;квитанции…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="463"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="930"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="95"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="240"/>
         <source>Import a receipt from HQ</source>
         <translation>Импорт квитанции из штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="464"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="96"/>
         <source>&amp;Purge delivered…</source>
         <translation>&amp;Удалить доставленное…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="466"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="98"/>
         <source>Delete from this laptop what HQ confirmed receiving</source>
         <translation>Удалить с этого ноутбука то, что штаб-квартира подтвердила как полученное</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="470"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="102"/>
         <source>Bundle</source>
         <translation>Пакет</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="471"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="103"/>
         <source>Written</source>
         <translation>Записан</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="472"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="515"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="104"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="142"/>
         <source>Revisions</source>
         <translation>Редакции</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="473"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="516"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="105"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="143"/>
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="474"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="106"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="475"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="107"/>
         <source>Confirmed by HQ</source>
         <translation>Подтверждено штаб-квартирой</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="478"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="110"/>
         <source>Bundles written</source>
         <translation>Записанные пакеты</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="479"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="111"/>
         <source>After HQ confirms</source>
         <translation>После подтверждения штаб-квартирой</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="481"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="113"/>
         <source>Purge &amp;automatically when a receipt from HQ arrives</source>
         <translation>Удалять &amp;автоматически, когда приходит квитанция из штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="483"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="116"/>
         <source>Purge automatically on receipt</source>
         <translation>Удалять автоматически при получении квитанции</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="484"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="119"/>
         <source>&amp;Keep nothing HQ confirmed that is older than</source>
         <translation>&amp;Не хранить подтверждённое штаб-квартирой старше</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="485"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="121"/>
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="486"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="122"/>
         <source>no limit</source>
         <translation>без ограничения</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="488"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="124"/>
         <source>Keep nothing older than this many days that HQ confirmed (0: no limit)</source>
         <translation>Не хранить подтверждённое штаб-квартирой дольше указанного числа дней (0: без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="493"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="112"/>
         <source>Bundles from field devices</source>
         <translation>Пакеты от полевых устройств</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="494"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="113"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Импорт пакетов…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="495"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="115"/>
         <source>Import one or more bundles</source>
         <translation>Импортировать один или несколько пакетов</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="496"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="117"/>
         <source>Verif&amp;y only…</source>
         <translation>Только &amp;проверка…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="497"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="119"/>
         <source>Verify bundles without importing them</source>
         <translation>Проверить пакеты, не импортируя их</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="498"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="122"/>
         <source>&amp;Write a receipt for each imported bundle into:</source>
         <translation>&amp;Записывать квитанцию для каждого импортированного пакета в:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="499"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="124"/>
         <source>C&amp;hoose folder…</source>
         <translation>Вы&amp;брать папку…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="500"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="126"/>
         <source>Choose the folder for receipts</source>
         <translation>Выбрать папку для квитанций</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="501"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1076"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="128"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="190"/>
         <source>Folder for receipts</source>
         <translation>Папка для квитанций</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="502"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="129"/>
         <source>Verification reports</source>
         <translation>Отчёты о проверке</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="503"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="130"/>
         <source>Verification report</source>
         <translation>Отчёт о проверке</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="504"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="131"/>
         <source>Import despite the &amp;gap…</source>
         <translation>Импортировать, &amp;несмотря на пропуск…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="506"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="133"/>
         <source>Import the selected out-of-sequence bundle anyway</source>
         <translation>Всё равно импортировать выбранный пакет, пришедший не по порядку</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="508"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="520"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="135"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="147"/>
         <source>Imported bundles</source>
         <translation>Импортированные пакеты</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="511"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="138"/>
         <source>Device</source>
         <translation>Устройство</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="512"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="139"/>
         <source>Sequence</source>
         <translation>Порядковый номер</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="513"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="140"/>
         <source>Signed</source>
         <translation>Подписано</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="517"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="144"/>
         <source>Receipts written</source>
         <translation>Записано квитанций</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="521"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="148"/>
         <source>Write receipt agai&amp;n…</source>
         <translation>Записать квитанцию &amp;ещё раз…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="523"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="150"/>
         <source>Write the receipt of the selected bundle again</source>
         <translation>Ещё раз записать квитанцию для выбранного пакета</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="579"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="82"/>
         <source>%1 (%2). Fingerprint:</source>
         <translation>%1 (%2). Отпечаток:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="591"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="94"/>
         <source>revoked %1</source>
         <translation>отозвана %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="593"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="96"/>
         <source>active</source>
         <translation>действует</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="618"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="146"/>
         <source>not yet</source>
         <translation>ещё нет</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="655"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="157"/>
         <source>%1 records and %2 files (%3) not yet confirmed by HQ.</source>
         <translation>Ещё не подтверждено штаб-квартирой: записей — %1, файлов — %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="662"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="166"/>
         <source>HQ has confirmed everything on this laptop.</source>
         <translation>Штаб-квартира подтвердила получение всего, что есть на этом ноутбуке.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="664"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="168"/>
         <source>Removed after delivery so far: %1 records and %2 files.</source>
         <translation>Удалено после доставки на данный момент: записей — %1, файлов — %2.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="731"/>
+        <location filename="../../fielddoc/gui/pages/exchange_base.py" line="200"/>
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="759"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="114"/>
         <source>Fingerprint copied.</source>
         <translation>Отпечаток скопирован.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="765"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="120"/>
         <source>Save my key card</source>
         <translation>Сохранение моей карточки ключа</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="776"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="131"/>
         <source>A file with this name exists already; choose another name.</source>
         <translation>Файл с таким именем уже существует; выберите другое имя.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="789"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="145"/>
         <source>Card written to %1. Read the fingerprint to the other side so they can check it.</source>
         <translation>Карточка записана в %1. Зачитайте отпечаток другой стороне, чтобы она могла его сверить.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="798"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="157"/>
         <source>Import a key card</source>
         <translation>Импорт карточки ключа</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="798"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="158"/>
         <source>Key cards (*.card);;All files (*)</source>
         <translation>Карточки ключей (*.card);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="823"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="184"/>
         <source>Card of %1 registered.</source>
         <translation>Карточка «%1» зарегистрирована.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="826"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="188"/>
         <source>The card of %1 was registered already; nothing changed.</source>
         <translation>Карточка «%1» уже была зарегистрирована; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="854"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="215"/>
         <source>Revoke the card of %1? From now on, bundles or receipts signed with it are refused. Do this when a device or key is lost or seized. It cannot be undone: the owner will need a new vault and card.</source>
         <translation>Отозвать карточку «%1»? После этого пакеты и квитанции, подписанные ею, будут отклоняться. Делайте это, если устройство или ключ утеряны или изъяты. Отменить отзыв нельзя: владельцу понадобятся новое хранилище и новая карточка.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="858"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="223"/>
         <source>Revoke a key card</source>
         <translation>Отзыв карточки ключа</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="858"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="225"/>
         <source>Revoke</source>
         <translation>Отозвать</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="872"/>
+        <location filename="../../fielddoc/gui/pages/exchange_cards.py" line="241"/>
         <source>The card of %1 is revoked.</source>
         <translation>Карточка «%1» отозвана.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="901"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="209"/>
         <source>Writing the bundle…</source>
         <translation>Запись пакета…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="911"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="219"/>
         <source>Bundle %1 written to %2 (%3 revisions, %4 files, for %5).</source>
         <translation>Пакет № %1 записан в %2 (редакций: %3, файлов: %4; получатели: %5).</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="922"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="232"/>
         <source>No bundle was written.</source>
         <translation>Пакет не записан.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="931"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="241"/>
         <source>Receipts (*.fdreceipt);;All files (*)</source>
         <translation>Квитанции (*.fdreceipt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="941"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="251"/>
         <source>Checking the receipt %1…</source>
         <translation>Проверка квитанции %1…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="953"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="263"/>
         <source>This receipt was imported before; nothing changed.</source>
         <translation>Эта квитанция уже была импортирована; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="954"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="266"/>
         <source>Receipt from %1: %2 items confirmed delivered.</source>
         <translation>Квитанция от %1: доставка подтверждена, элементов: %2.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="959"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="271"/>
         <source>Removed from this laptop: %1 records and %2 files.</source>
         <translation>Удалено с этого ноутбука: записей — %1, файлов — %2.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="977"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="290"/>
         <source>Nothing to purge: HQ has not confirmed anything that is still on this laptop.</source>
         <translation>Удалять нечего: штаб-квартира не подтвердила ничего из того, что ещё есть на этом ноутбуке.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="989"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="304"/>
         <source>Deleting what HQ confirmed…</source>
         <translation>Удаление подтверждённого штаб-квартирой…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="999"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="314"/>
         <source>Deleted %1 records and %2 evidence files (%3) from this laptop.</source>
         <translation>С этого ноутбука удалено: записей — %1, файлов доказательств — %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1023"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1028"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="341"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="347"/>
         <source>Purge automatically</source>
         <translation>Удалять автоматически</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1025"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="342"/>
         <source>From now on, whatever HQ confirms receiving is deleted from this laptop as soon as its receipt is imported, without asking again.</source>
         <translation>С этого момента всё, что штаб-квартира подтвердит как полученное, будет удаляться с этого ноутбука сразу после импорта квитанции, без повторного вопроса.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1071"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="185"/>
         <source>(no folder chosen)</source>
         <translation>(папка не выбрана)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1094"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="208"/>
         <source>Import bundles</source>
         <translation>Импорт пакетов</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1099"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="213"/>
         <source>Verify bundles</source>
         <translation>Проверка пакетов</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1139"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="253"/>
         <source>Importing %1 of %2: %3…</source>
         <translation>Импорт %1 из %2: %3…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1141"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="255"/>
         <source>Verifying %1 of %2: %3…</source>
         <translation>Проверка %1 из %2: %3…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1182"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="296"/>
         <source>✗ Failed</source>
         <translation>✗ Ошибка</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1184"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="298"/>
         <source>= Already imported</source>
         <translation>= Уже импортирован</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1186"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="300"/>
         <source>✓ Imported</source>
         <translation>✓ Импортирован</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1188"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="302"/>
         <source>✓ Verified (not imported)</source>
         <translation>✓ Проверен (не импортирован)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1190"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="304"/>
         <source>! Out of sequence, not imported</source>
         <translation>! Не по порядку, не импортирован</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1192"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="306"/>
         <source>✗ Rejected</source>
         <translation>✗ Отклонён</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1195"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="310"/>
         <source>%1, bundle %2</source>
         <translation>%1, пакет № %2</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1204"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="322"/>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1207"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="326"/>
         <source>Verified and imported: the signature is valid and every file matches.</source>
         <translation>Проверен и импортирован: подпись действительна, все файлы совпадают.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1210"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1298"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="331"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="426"/>
         <source>Receipt written to %1.</source>
         <translation>Квитанция записана в %1.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1213"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="335"/>
         <source>Imported despite a gap in the sequence: an earlier bundle is missing.</source>
         <translation>Импортирован, несмотря на пропуск в нумерации: более раннего пакета нет.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1217"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="340"/>
         <source>Verified: the signature is valid and every file matches. Nothing was imported.</source>
         <translation>Проверен: подпись действительна, все файлы совпадают. Ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1220"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="345"/>
         <source>REJECTED. Nothing was imported.</source>
         <translation>ОТКЛОНЁН. Ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1224"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="348"/>
         <source>Import the missing bundle first, or choose “Import despite the gap”.</source>
         <translation>Сначала импортируйте недостающий пакет или выберите «Импортировать, несмотря на пропуск».</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1258"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="383"/>
         <source>Bundle %1 from %2 is out of sequence: an earlier bundle from this device has not been imported. It may be lost, delayed, or withheld by someone. Import this one anyway? The missing bundle can still be imported when it arrives.</source>
         <translation>Пакет № %1 от %2 пришёл не по порядку: более ранний пакет с этого устройства не импортирован. Возможно, он потерян, задержан или кем-то удержан. Всё равно импортировать этот пакет? Недостающий пакет можно будет импортировать, когда он придёт.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1265"/>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1267"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="392"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="394"/>
         <source>Import despite the gap</source>
         <translation>Импортировать, несмотря на пропуск</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1282"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="409"/>
         <source>Write the receipt into</source>
         <translation>Куда записать квитанцию</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange.py" line="1290"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="417"/>
         <source>Writing the receipt…</source>
         <translation>Запись квитанции…</translation>
     </message>
@@ -1573,12 +1696,12 @@
 <context>
     <name>ExportWizard</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="610"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="371"/>
         <source>Export a bundle for HQ</source>
         <translation>Экспорт пакета для штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="663"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="424"/>
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
@@ -1704,34 +1827,142 @@
         <source>Changed: %1</source>
         <translation>Изменено: %1</translation>
     </message>
+    <message>
+        <location filename="../../fielddoc/gui/history.py" line="334"/>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
 </context>
 <context>
     <name>IntegerField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="512"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="198"/>
         <source>%1–%2</source>
         <translation>%1–%2</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="514"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="200"/>
         <source>≥ %1</source>
         <translation>≥ %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="515"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="201"/>
         <source>≤ %1</source>
         <translation>≤ %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="529"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="215"/>
         <source>Write a whole number.</source>
         <translation>Введите целое число.</translation>
     </message>
 </context>
 <context>
+    <name>KeyFileDialog</name>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="137"/>
+        <source>Key file</source>
+        <translation>Ключевой файл</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="140"/>
+        <source>A key file is a second secret kept apart from this laptop, for example on a USB stick. With one set, the vault opens only with the passphrase and the key file together. fielddoc never remembers where the key file is. Keep a copy: without it only the recovery code opens the vault.</source>
+        <translation>Ключевой файл — это второй секрет, который хранится отдельно от этого ноутбука, например на флешке. Если он задан, хранилище открывается только парольной фразой вместе с ключевым файлом. fielddoc никогда не запоминает, где находится ключевой файл. Храните его копию: без него хранилище можно будет открыть только кодом восстановления.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="149"/>
+        <source>Current passphrase</source>
+        <translation>Текущая парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="150"/>
+        <source>&amp;Require this key file:</source>
+        <translation>Т&amp;ребовать этот ключевой файл:</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="151"/>
+        <source>&amp;Stop requiring a key file</source>
+        <translation>&amp;Больше не требовать ключевой файл</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="156"/>
+        <source>(none chosen)</source>
+        <translation>(не выбран)</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="157"/>
+        <source>Chosen key file</source>
+        <translation>Выбранный ключевой файл</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="159"/>
+        <source>&amp;Choose a file…</source>
+        <translation>&amp;Выбрать файл…</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="160"/>
+        <source>Choose an existing key file</source>
+        <translation>Выбрать существующий ключевой файл</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="162"/>
+        <source>Create a &amp;new key file…</source>
+        <translation>Создать &amp;новый ключевой файл…</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="163"/>
+        <source>Create a new random key file</source>
+        <translation>Создать новый случайный ключевой файл</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="171"/>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="173"/>
+        <source>&amp;Current passphrase</source>
+        <translation>&amp;Текущая парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="196"/>
+        <source>Choose the key file</source>
+        <translation>Выберите ключевой файл</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="201"/>
+        <source>Where should the new key file go?</source>
+        <translation>Куда сохранить новый ключевой файл?</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="212"/>
+        <source>No key file was written: a file of that name exists already, or the folder cannot be written. Choose another place.</source>
+        <translation>Ключевой файл не записан: файл с таким именем уже существует или в эту папку нельзя записывать. Выберите другое место.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="219"/>
+        <source>New key file written. Copy it somewhere safe before you press OK.</source>
+        <translation>Новый ключевой файл записан. Прежде чем нажать «OK», скопируйте его в надёжное место.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="228"/>
+        <source>Choose a key file or create a new one first.</source>
+        <translation>Сначала выберите ключевой файл или создайте новый.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="237"/>
+        <source>Changing the key file…</source>
+        <translation>Смена ключевого файла…</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="252"/>
+        <source>The current passphrase is not right. Nothing changed.</source>
+        <translation>Текущая парольная фраза неверна. Ничего не изменилось.</translation>
+    </message>
+</context>
+<context>
     <name>LongTextField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="333"/>
+        <location filename="../../fielddoc/gui/fields/text.py" line="64"/>
         <source>%1 of %2 characters</source>
         <translation>%1 из %2 символов</translation>
     </message>
@@ -1739,77 +1970,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="150"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="172"/>
         <source>fielddoc — %1</source>
         <translation>fielddoc — %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="154"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="176"/>
         <source>Search all records (Ctrl+F)</source>
         <translation>Поиск по всем записям (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="155"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="177"/>
         <source>Search all records</source>
         <translation>Поиск по всем записям</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="156"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="178"/>
         <source>Sections</source>
         <translation>Разделы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="157"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="179"/>
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="158"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="180"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="159"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="181"/>
         <source>Change &amp;passphrase…</source>
         <translation>Сменить &amp;парольную фразу…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="160"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="182"/>
+        <source>&amp;Key file…</source>
+        <translation>&amp;Ключевой файл…</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="183"/>
         <source>&amp;Search</source>
         <translation>&amp;Поиск</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="161"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="184"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="162"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="185"/>
         <source>&amp;Erase vault now (panic)…</source>
         <translation>&amp;Стереть хранилище сейчас (экстренно)…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="163"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="186"/>
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="164"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="187"/>
         <source>Vi&amp;ew</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="165"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="188"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="234"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="292"/>
+        <source>HQ has confirmed everything on this laptop.</source>
+        <translation>Штаб-квартира подтвердила получение всего, что есть на этом ноутбуке.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="294"/>
+        <source>Not yet confirmed by HQ: %1 of %2 records, %3 of %4 files (%5)</source>
+        <translation>Ещё не подтверждено штаб-квартирой: записей — %1 из %2, файлов — %3 из %4 (%5)</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="309"/>
+        <source>This is what a seized laptop would still hold. Export it to HQ, import the receipt, then purge.</source>
+        <translation>Именно это останется на ноутбуке, если его изымут. Экспортируйте это в штаб-квартиру, импортируйте квитанцию, затем удалите доставленное.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="313"/>
+        <source>Not yet confirmed by HQ</source>
+        <translation>Ещё не подтверждено штаб-квартирой</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="319"/>
         <source>field vault</source>
         <translation>полевое хранилище</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="234"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="319"/>
         <source>HQ vault</source>
         <translation>хранилище штаб-квартиры</translation>
     </message>
@@ -1817,50 +2073,98 @@
 <context>
     <name>NewPassphraseDialog</name>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="26"/>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="33"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="51"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="58"/>
         <source>New passphrase</source>
         <translation>Новая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="32"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="57"/>
         <source>Current passphrase</source>
         <translation>Текущая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="34"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="59"/>
         <source>Repeat new passphrase</source>
         <translation>Повторите новую парольную фразу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="39"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="62"/>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="67"/>
+        <source>The new passphrase will work only together with the key file you chose.</source>
+        <translation>Новая парольная фраза будет действовать только вместе с выбранным вами ключевым файлом.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="72"/>
+        <source>No key file was chosen: the new passphrase will open the vault on its own. Add a key file again from the Vault menu if you used one.</source>
+        <translation>Ключевой файл не выбран: новая парольная фраза будет открывать хранилище без него. Если вы пользовались ключевым файлом, снова добавьте его через меню «Хранилище».</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="79"/>
         <source>&amp;Current passphrase</source>
         <translation>&amp;Текущая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="40"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="80"/>
         <source>&amp;New passphrase</source>
         <translation>&amp;Новая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="41"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="81"/>
         <source>&amp;Repeat</source>
         <translation>&amp;Повторите</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="56"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="97"/>
         <source>The two entries differ.</source>
         <translation>Введённые фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="59"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="100"/>
         <source>Choose a longer passphrase: several words.</source>
         <translation>Выберите более длинную парольную фразу из нескольких слов.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="72"/>
+        <location filename="../../fielddoc/gui/passphrase_dialog.py" line="113"/>
         <source>Changing the passphrase…</source>
         <translation>Смена парольной фразы…</translation>
+    </message>
+</context>
+<context>
+    <name>PanicDialog</name>
+    <message>
+        <location filename="../../fielddoc/gui/safety.py" line="166"/>
+        <source>Erase this vault</source>
+        <translation>Стереть это хранилище</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/safety.py" line="167"/>
+        <source>ERASE</source>
+        <translation>СТЕРЕТЬ</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/safety.py" line="169"/>
+        <source>This destroys the vault&apos;s keys at once. Nobody, including you and HQ, will ever open it again; whatever HQ has not confirmed is lost. Type %1 to erase.</source>
+        <translation>Ключи хранилища будут сразу уничтожены. Никто, включая вас и штаб-квартиру, больше никогда не сможет его открыть; всё, что штаб-квартира не подтвердила, будет потеряно. Чтобы стереть хранилище, введите %1.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/safety.py" line="176"/>
+        <source>Confirmation word</source>
+        <translation>Слово подтверждения</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/safety.py" line="179"/>
+        <source>Erase for good</source>
+        <translation>Стереть навсегда</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/safety.py" line="180"/>
+        <source>Erase the vault for good</source>
+        <translation>Стереть хранилище навсегда</translation>
     </message>
 </context>
 <context>
@@ -1939,162 +2243,162 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="264"/>
+        <location filename="../../fielddoc/gui/editor.py" line="287"/>
         <source>New record — %1</source>
         <translation>Новая запись — %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="267"/>
+        <location filename="../../fielddoc/gui/editor.py" line="290"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="269"/>
+        <location filename="../../fielddoc/gui/editor.py" line="292"/>
         <source>(untitled)</source>
         <translation>(без заголовка)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="273"/>
+        <location filename="../../fielddoc/gui/editor.py" line="296"/>
         <source>&amp;Sensitivity:</source>
         <translation>&amp;Конфиденциальность:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="274"/>
+        <location filename="../../fielddoc/gui/editor.py" line="297"/>
         <source>Sensitivity</source>
         <translation>Конфиденциальность</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="276"/>
+        <location filename="../../fielddoc/gui/editor.py" line="299"/>
         <source>Public</source>
         <translation>Открыто</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="277"/>
+        <location filename="../../fielddoc/gui/editor.py" line="300"/>
         <source>Internal</source>
         <translation>Для внутреннего пользования</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="278"/>
+        <location filename="../../fielddoc/gui/editor.py" line="301"/>
         <source>Confidential</source>
         <translation>Конфиденциально</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="279"/>
+        <location filename="../../fielddoc/gui/editor.py" line="302"/>
         <source>Restricted</source>
         <translation>Строго конфиденциально</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="285"/>
+        <location filename="../../fielddoc/gui/editor.py" line="308"/>
         <source>&amp;Restore draft</source>
         <translation>&amp;Восстановить черновик</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="286"/>
+        <location filename="../../fielddoc/gui/editor.py" line="309"/>
         <source>Restore the unsaved draft</source>
         <translation>Восстановить несохранённый черновик</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="287"/>
+        <location filename="../../fielddoc/gui/editor.py" line="310"/>
         <source>Discard draft</source>
         <translation>Удалить черновик</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="288"/>
+        <location filename="../../fielddoc/gui/editor.py" line="311"/>
         <source>Discard the unsaved draft</source>
         <translation>Удалить несохранённый черновик</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="290"/>
+        <location filename="../../fielddoc/gui/editor.py" line="313"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="291"/>
+        <location filename="../../fielddoc/gui/editor.py" line="314"/>
         <source>Save (Ctrl+S)</source>
         <translation>Сохранить (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="292"/>
+        <location filename="../../fielddoc/gui/editor.py" line="315"/>
         <source>Save the record</source>
         <translation>Сохранить запись</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="293"/>
+        <location filename="../../fielddoc/gui/editor.py" line="316"/>
         <source>&amp;Discard changes</source>
         <translation>Сб&amp;росить изменения</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="294"/>
+        <location filename="../../fielddoc/gui/editor.py" line="317"/>
         <source>Discard changes and the draft</source>
         <translation>Сбросить изменения и черновик</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="295"/>
+        <location filename="../../fielddoc/gui/editor.py" line="318"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="296"/>
+        <location filename="../../fielddoc/gui/editor.py" line="319"/>
         <source>Close the editor</source>
         <translation>Закрыть редактор</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="297"/>
+        <location filename="../../fielddoc/gui/editor.py" line="320"/>
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="302"/>
+        <location filename="../../fielddoc/gui/editor.py" line="325"/>
         <source>May be published.</source>
         <translation>Можно публиковать.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="303"/>
+        <location filename="../../fielddoc/gui/editor.py" line="326"/>
         <source>For the organisation&apos;s staff.</source>
         <translation>Для сотрудников организации.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="304"/>
+        <location filename="../../fielddoc/gui/editor.py" line="327"/>
         <source>Only for people working on this matter.</source>
         <translation>Только для тех, кто работает над этим делом.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="305"/>
+        <location filename="../../fielddoc/gui/editor.py" line="328"/>
         <source>Highest protection: names or details that put people at risk.</source>
         <translation>Высшая степень защиты: имена или сведения, которые подвергают людей опасности.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="382"/>
+        <location filename="../../fielddoc/gui/editor.py" line="405"/>
         <source>Text from %1 that was never saved was found (the editor was closed or the computer stopped before saving). Restore it?</source>
         <translation>Найден несохранённый текст от %1 (редактор был закрыт или компьютер выключился до сохранения). Восстановить его?</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="405"/>
+        <location filename="../../fielddoc/gui/editor.py" line="428"/>
         <source>Draft restored. Check it, then save.</source>
         <translation>Черновик восстановлен. Проверьте его и сохраните.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="425"/>
+        <location filename="../../fielddoc/gui/editor.py" line="448"/>
         <source>The draft could not be removed.</source>
         <translation>Не удалось удалить черновик.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="446"/>
+        <location filename="../../fielddoc/gui/editor.py" line="469"/>
         <source>The draft could not be written. Save soon.</source>
         <translation>Не удалось записать черновик. Сохраните запись как можно скорее.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="451"/>
+        <location filename="../../fielddoc/gui/editor.py" line="474"/>
         <source>Draft kept at %1</source>
         <translation>Черновик сохранён в %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="511"/>
+        <location filename="../../fielddoc/gui/editor.py" line="534"/>
         <source>Changed elsewhere</source>
         <translation>Изменено в другом месте</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="513"/>
+        <location filename="../../fielddoc/gui/editor.py" line="536"/>
         <source>A newer version of this record was saved after you opened it (in another window, or by an import). Everything you typed is still here.
 
 You can save your version as the newest one; the other version stays in the record&apos;s history and can be compared there. Or keep editing.</source>
@@ -2103,45 +2407,45 @@ You can save your version as the newest one; the other version stays in the reco
 Вы можете сохранить свою версию как самую новую; другая версия останется в истории записи, где их можно сравнить. Или продолжите редактирование.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="518"/>
+        <location filename="../../fielddoc/gui/editor.py" line="541"/>
         <source>Save my version as the newest</source>
         <translation>Сохранить мою версию как самую новую</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="518"/>
-        <location filename="../../fielddoc/gui/editor.py" line="567"/>
-        <location filename="../../fielddoc/gui/editor.py" line="589"/>
+        <location filename="../../fielddoc/gui/editor.py" line="541"/>
+        <location filename="../../fielddoc/gui/editor.py" line="590"/>
+        <location filename="../../fielddoc/gui/editor.py" line="612"/>
         <source>Keep editing</source>
         <translation>Продолжить редактирование</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="565"/>
-        <location filename="../../fielddoc/gui/editor.py" line="589"/>
+        <location filename="../../fielddoc/gui/editor.py" line="588"/>
+        <location filename="../../fielddoc/gui/editor.py" line="612"/>
         <source>Discard changes</source>
         <translation>Сбросить изменения</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="566"/>
+        <location filename="../../fielddoc/gui/editor.py" line="589"/>
         <source>Throw away everything typed since the last save? This cannot be undone.</source>
         <translation>Отбросить всё, что введено после последнего сохранения? Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="567"/>
+        <location filename="../../fielddoc/gui/editor.py" line="590"/>
         <source>Discard</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="587"/>
+        <location filename="../../fielddoc/gui/editor.py" line="610"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="588"/>
+        <location filename="../../fielddoc/gui/editor.py" line="611"/>
         <source>This record has changes that are not saved.</source>
         <translation>В этой записи есть несохранённые изменения.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="589"/>
+        <location filename="../../fielddoc/gui/editor.py" line="612"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -2150,7 +2454,7 @@ You can save your version as the newest one; the other version stays in the reco
     <name>RecordPicker</name>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="295"/>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="298"/>
+        <location filename="../../fielddoc/gui/pages/evidence_picker.py" line="53"/>
         <source>Choose a record</source>
         <translation>Выберите запись</translation>
     </message>
@@ -2161,7 +2465,7 @@ You can save your version as the newest one; the other version stays in the reco
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="300"/>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="300"/>
+        <location filename="../../fielddoc/gui/pages/evidence_picker.py" line="55"/>
         <source>Search records</source>
         <translation>Поиск записей</translation>
     </message>
@@ -2182,6 +2486,7 @@ You can save your version as the newest one; the other version stays in the reco
     </message>
     <message>
         <location filename="../../fielddoc/gui/pickers.py" line="355"/>
+        <location filename="../../fielddoc/gui/pages/evidence_picker.py" line="86"/>
         <source>(untitled)</source>
         <translation>(без заголовка)</translation>
     </message>
@@ -2210,12 +2515,12 @@ You can save your version as the newest one; the other version stays in the reco
         </translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="299"/>
+        <location filename="../../fielddoc/gui/pages/evidence_picker.py" line="54"/>
         <source>Type words from the record&apos;s title or text:</source>
         <translation>Введите слова из заголовка или текста записи:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence.py" line="301"/>
+        <location filename="../../fielddoc/gui/pages/evidence_picker.py" line="56"/>
         <source>Records found</source>
         <translation>Найденные записи</translation>
     </message>
@@ -2252,53 +2557,82 @@ You can save your version as the newest one; the other version stays in the reco
         <source>(untitled)</source>
         <translation>(без заголовка)</translation>
     </message>
+    <message>
+        <location filename="../../fielddoc/gui/models.py" line="113"/>
+        <source>Public</source>
+        <translation>Открыто</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/models.py" line="114"/>
+        <source>Internal</source>
+        <translation>Для внутреннего пользования</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/models.py" line="115"/>
+        <source>Confidential</source>
+        <translation>Конфиденциально</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/models.py" line="116"/>
+        <source>Restricted</source>
+        <translation>Строго конфиденциально</translation>
+    </message>
 </context>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="91"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="92"/>
         <source>&amp;New</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="92"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="93"/>
         <source>New record</source>
         <translation>Новая запись</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="93"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="94"/>
         <source>&amp;Edit</source>
         <translation>&amp;Изменить</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="94"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="95"/>
         <source>&amp;History</source>
         <translation>Ис&amp;тория</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="95"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="96"/>
         <source>Add e&amp;vidence…</source>
         <translation>Добавить &amp;доказательства…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="96"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="97"/>
         <source>Add evidence files to this record</source>
         <translation>Добавить файлы доказательств к этой записи</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="97"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="98"/>
         <source>Records</source>
         <translation>Записи</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="98"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="104"/>
         <source>Record details</source>
         <translation>Сведения о записи</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/pages/records.py" line="156"/>
+        <source>Updated %1 · %n revision(s) · sensitivity: %2</source>
+        <translation>
+            <numerusform>Изменено %1 · %n редакция · конфиденциальность: %2</numerusform>
+            <numerusform>Изменено %1 · %n редакции · конфиденциальность: %2</numerusform>
+            <numerusform>Изменено %1 · %n редакций · конфиденциальность: %2</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="150"/>
-        <source>Updated %1 · %2 revision(s) · sensitivity: %3</source>
-        <translation>Изменено %1 · редакций: %2 · конфиденциальность: %3</translation>
+        <location filename="../../fielddoc/gui/pages/records.py" line="173"/>
+        <source>Evidence</source>
+        <translation>Доказательства</translation>
     </message>
 </context>
 <context>
@@ -2337,22 +2671,22 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>ReferenceListField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="830"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="185"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="831"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="186"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="839"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="194"/>
         <source>Add to: %1</source>
         <translation>Добавить в: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="841"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="196"/>
         <source>Remove the selected from: %1</source>
         <translation>Убрать выбранное из: %1</translation>
     </message>
@@ -2433,53 +2767,73 @@ You can save your version as the newest one; the other version stays in the reco
             <numerusform>Найдено %n записей</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/search.py" line="51"/>
+        <source>(untitled)</source>
+        <translation>(без заголовка)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="24"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="28"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="29"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="33"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="30"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="34"/>
         <source>Lock after this many idle minutes</source>
         <translation>Блокировать после указанного числа минут бездействия</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="34"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="38"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="35"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="39"/>
         <source>Clear copied text after this many seconds</source>
         <translation>Очищать скопированный текст через указанное число секунд</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="40"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="44"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="42"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="46"/>
         <source>&amp;Lock after idle</source>
         <translation>&amp;Блокировать при бездействии через</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="43"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="47"/>
         <source>&amp;Clear copied text after</source>
         <translation>&amp;Очищать скопированный текст через</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/settings_dialog.py" line="44"/>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="48"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="49"/>
+        <source>&amp;Key file…</source>
+        <translation>&amp;Ключевой файл…</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="50"/>
+        <source>Add, change or remove the key file</source>
+        <translation>Добавить, сменить или убрать ключевой файл</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/settings_dialog.py" line="52"/>
+        <source>Second factor</source>
+        <translation>Второй фактор</translation>
     </message>
 </context>
 <context>
@@ -2513,12 +2867,12 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>TimeField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="482"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="168"/>
         <source>HH:MM</source>
         <translation>ЧЧ:ММ</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="490"/>
+        <location filename="../../fielddoc/gui/fields/checked_lines.py" line="176"/>
         <source>Not a time yet: write HH:MM on a 24-hour clock, e.g. 09:30.</source>
         <translation>Это ещё не время: напишите ЧЧ:ММ в 24-часовом формате, например 09:30.</translation>
     </message>
@@ -2531,48 +2885,78 @@ You can save your version as the newest one; the other version stays in the reco
         <translation>fielddoc — разблокировка</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="10"/>
-        <location filename="../../ui/unlock.ui" line="11"/>
+        <location filename="../../ui/unlock.ui" line="14"/>
+        <location filename="../../ui/unlock.ui" line="16"/>
         <source>Unlock your vault</source>
         <translation>Разблокируйте хранилище</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="23"/>
+        <location filename="../../ui/unlock.ui" line="28"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="30"/>
+        <location filename="../../ui/unlock.ui" line="35"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="37"/>
+        <location filename="../../ui/unlock.ui" line="44"/>
+        <source>Key file</source>
+        <translation>Ключевой файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="49"/>
+        <source>&amp;Key file…</source>
+        <translation>Ключевой &amp;файл…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="50"/>
+        <source>Choose a key file</source>
+        <translation>Выбрать ключевой файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="51"/>
+        <source>Only if this vault was set up to need a key file as well as the passphrase</source>
+        <translation>Только если хранилище настроено так, что кроме парольной фразы нужен ключевой файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="56"/>
+        <source>No key &amp;file</source>
+        <translation>&amp;Без ключевого файла</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="57"/>
+        <source>Forget the chosen key file</source>
+        <translation>Забыть выбранный ключевой файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="67"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="44"/>
+        <location filename="../../ui/unlock.ui" line="74"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="50"/>
+        <location filename="../../ui/unlock.ui" line="80"/>
         <source>Use &amp;recovery code…</source>
         <translation>Использовать &amp;код восстановления…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="55"/>
+        <location filename="../../ui/unlock.ui" line="85"/>
         <source>&amp;Open another vault…</source>
         <translation>&amp;Открыть другое хранилище…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="64"/>
+        <location filename="../../ui/unlock.ui" line="99"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="70"/>
+        <location filename="../../ui/unlock.ui" line="105"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
@@ -2580,65 +2964,90 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../fielddoc/gui/unlock.py" line="73"/>
+        <location filename="../../fielddoc/gui/unlock.py" line="96"/>
         <source>Vault: %1</source>
         <translation>Хранилище: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/unlock.py" line="84"/>
+        <location filename="../../fielddoc/gui/unlock.py" line="100"/>
+        <source>Key file: none</source>
+        <translation>Ключевой файл: нет</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/unlock.py" line="102"/>
+        <source>Key file: %1</source>
+        <translation>Ключевой файл: %1</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/unlock.py" line="113"/>
+        <source>Choose the key file</source>
+        <translation>Выберите ключевой файл</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/unlock.py" line="127"/>
         <source>Unlocking…</source>
         <translation>Разблокировка…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/unlock.py" line="99"/>
+        <location filename="../../fielddoc/gui/unlock.py" line="142"/>
         <source>Type your passphrase.</source>
         <translation>Введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/unlock.py" line="106"/>
+        <location filename="../../fielddoc/gui/unlock.py" line="150"/>
         <source>Recovery code</source>
         <translation>Код восстановления</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/unlock.py" line="107"/>
+        <location filename="../../fielddoc/gui/unlock.py" line="151"/>
         <source>Type the recovery code you wrote down when the vault was created:</source>
         <translation>Введите код восстановления, который вы записали при создании хранилища:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/unlock.py" line="113"/>
+        <location filename="../../fielddoc/gui/unlock.py" line="165"/>
         <source>Open a vault folder</source>
         <translation>Открыть папку хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/unlock.py" line="180"/>
+        <source>The vault could not be unlocked with what was given. Check the passphrase, the keyboard layout and, if your vault needs one, the key file.</source>
+        <translation>Не удалось разблокировать хранилище с введёнными данными. Проверьте парольную фразу, раскладку клавиатуры и, если хранилищу он нужен, ключевой файл.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/unlock.py" line="184"/>
+        <source>The chosen key file cannot be read. Choose it again.</source>
+        <translation>Не удаётся прочитать выбранный ключевой файл. Выберите его заново.</translation>
     </message>
 </context>
 <context>
     <name>_ContentsPage</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="368"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="129"/>
         <source>What will go</source>
         <translation>Что будет отправлено</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="370"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="131"/>
         <source>Send a full copy of &amp;everything, not only what HQ has not confirmed</source>
         <translation>Отправить полную копию &amp;всего, а не только того, что штаб-квартира ещё не подтвердила</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="372"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="133"/>
         <source>Send everything again</source>
         <translation>Отправить всё заново</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="373"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="134"/>
         <source>What the bundle will carry</source>
         <translation>Что будет в пакете</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="388"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="149"/>
         <source>Counting what will go…</source>
         <translation>Подсчёт того, что будет отправлено…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="393"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="154"/>
         <source>The bundle will carry %1 record revisions (of %2 records), %3 link changes and %4 evidence files (%5), signed by this laptop and encrypted so that only the chosen HQ keys can open it.</source>
         <translation>В пакет войдут: редакций записей — %1 (записей — %2), изменений связей — %3, файлов доказательств — %4 (%5). Пакет будет подписан этим ноутбуком и зашифрован так, что открыть его смогут только выбранные ключи штаб-квартиры.</translation>
     </message>
@@ -2646,52 +3055,52 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>_DestinationPage</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="482"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="243"/>
         <source>Where to write it</source>
         <translation>Куда записать</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="485"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="246"/>
         <source>Choose where to write the bundle, for example a USB stick. The file is encrypted: it can travel by any channel.</source>
         <translation>Выберите, куда записать пакет, например на флешку. Файл зашифрован: его можно передавать любым способом.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="489"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="250"/>
         <source>Bundle &amp;file:</source>
         <translation>&amp;Файл пакета:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="490"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="251"/>
         <source>Bundle file</source>
         <translation>Файл пакета</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="491"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="252"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="492"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="253"/>
         <source>Choose where to write the bundle</source>
         <translation>Выбрать, куда записать пакет</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="493"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="254"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="497"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="258"/>
         <source>Write the bundle to</source>
         <translation>Куда записать пакет</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="510"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="271"/>
         <source>A file with this name exists already; choose another name.</source>
         <translation>Файл с таким именем уже существует; выберите другое имя.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="512"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="273"/>
         <source>This folder does not exist.</source>
         <translation>Такой папки не существует.</translation>
     </message>
@@ -2699,27 +3108,27 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>_PickedField</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="733"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="88"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="734"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="89"/>
         <source>Clear</source>
         <translation>Очистить</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="735"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="90"/>
         <source>— not recorded —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="741"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="96"/>
         <source>Choose: %1</source>
         <translation>Выбрать: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="742"/>
+        <location filename="../../fielddoc/gui/fields/picked.py" line="97"/>
         <source>Clear: %1</source>
         <translation>Очистить: %1</translation>
     </message>
@@ -2727,42 +3136,42 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>_ProgressPage</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="546"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="307"/>
         <source>Writing the bundle</source>
         <translation>Запись пакета</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="547"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="308"/>
         <source>&amp;Stop</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="548"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="309"/>
         <source>Stop the export</source>
         <translation>Остановить экспорт</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="549"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="310"/>
         <source>Export progress</source>
         <translation>Ход экспорта</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="550"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="311"/>
         <source>Export result</source>
         <translation>Результат экспорта</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="561"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="322"/>
         <source>Bundle %1 written to %2: %3 record revisions, %4 link changes, %5 evidence files (%6), encrypted for %7. Take it to HQ by any channel.</source>
         <translation>Пакет № %1 записан в %2: редакций записей — %3, изменений связей — %4, файлов доказательств — %5 (%6); зашифрован для: %7. Доставьте его в штаб-квартиру любым способом.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="576"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="337"/>
         <source>No bundle was written.</source>
         <translation>Пакет не записан.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="578"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="339"/>
         <source>Writing…</source>
         <translation>Запись…</translation>
     </message>
@@ -2770,83 +3179,65 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>_RecipientsPage</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="431"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="192"/>
         <source>To whom</source>
         <translation>Кому</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="436"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="197"/>
         <source>The bundle is encrypted to every ticked HQ key card. Untick a key only if you were told not to use it.</source>
         <translation>Пакет шифруется для каждой отмеченной карточки ключа штаб-квартиры. Снимайте отметку с ключа, только если вам сказали его не использовать.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="440"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="201"/>
         <source>HQ key cards the bundle is encrypted to</source>
         <translation>Карточки ключей штаб-квартиры, для которых шифруется пакет</translation>
     </message>
 </context>
 <context>
-    <name>app</name>
-    <message>
-        <location filename="../../fielddoc/gui/app.py" line="86"/>
-        <source>This vault was erased. Its contents can no longer be opened by anyone.</source>
-        <translation>Это хранилище стёрто. Его содержимое больше никто не сможет открыть.</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/app.py" line="175"/>
-        <source>Erase this vault</source>
-        <translation>Стереть это хранилище</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/app.py" line="176"/>
-        <source>This destroys the vault&apos;s keys. Nobody, including you and HQ, will ever open it again; whatever HQ has not confirmed is lost. Type %1 to erase.</source>
-        <translation>Ключи хранилища будут уничтожены. Никто, включая вас и штаб-квартиру, больше никогда не сможет его открыть; всё, что штаб-квартира не подтвердила, будет потеряно. Чтобы стереть, введите %1.</translation>
-    </message>
-</context>
-<context>
     <name>exchange</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="65"/>
+        <location filename="../../fielddoc/gui/exchange_format.py" line="21"/>
         <source>HQ</source>
         <translation>штаб-квартира</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="67"/>
+        <location filename="../../fielddoc/gui/exchange_format.py" line="23"/>
         <source>field device</source>
         <translation>полевое устройство</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="780"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="98"/>
         <source>and %1 more</source>
         <translation>и ещё %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="788"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="106"/>
         <source>This permanently deletes from this laptop:</source>
         <translation>С этого ноутбука будет безвозвратно удалено:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="796"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="114"/>
         <source>%1 records (%2): %3</source>
         <translation>Записи — %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="804"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="122"/>
         <source>%1 evidence files (%2): %3</source>
         <translation>Файлы доказательств — %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="811"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="129"/>
         <source>HQ (%1) confirmed with a signed receipt that it received each of them. The text, the files and their keys are destroyed; only a stub stays for each: its id, its hash, and when and to whom it was delivered. This cannot be undone.</source>
         <translation>Штаб-квартира (%1) подписанной квитанцией подтвердила получение каждого из них. Текст, файлы и их ключи будут уничтожены; от каждого останется только заглушка: идентификатор, хеш, а также когда и кому он был доставлен. Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="823"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="141"/>
         <source>Delete %1 records and %2 files</source>
         <translation>Удалить записи (%1) и файлы (%2)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_dialogs.py" line="828"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="146"/>
         <source>Purge what HQ confirmed</source>
         <translation>Удаление подтверждённого штаб-квартирой</translation>
     </message>
@@ -2854,90 +3245,90 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="139"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="73"/>
         <source>the year %1</source>
         <translation>%1 год</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="142"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="76"/>
         <source>%1 %2</source>
         <comment>month name, then year</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="175"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="109"/>
         <source>This field is required: fill it in.</source>
         <translation>Это поле обязательно: заполните его.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="176"/>
-        <location filename="../../fielddoc/gui/fields.py" line="202"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="110"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="136"/>
         <source>This field is not filled in correctly.</source>
         <translation>Это поле заполнено неправильно.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="179"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="113"/>
         <source>Write a year (2024), a month (2024-03) or a full date (2024-03-15); the day must exist.</source>
         <translation>Напишите год (2024), месяц (2024-03) или полную дату (2024-03-15); такой день должен существовать.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="185"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="119"/>
         <source>Write the time as HH:MM on a 24-hour clock, e.g. 09:30.</source>
         <translation>Напишите время в формате ЧЧ:ММ (24 часа), например 09:30.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="187"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="121"/>
         <source>Write a whole number.</source>
         <translation>Введите целое число.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="191"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="125"/>
         <source>Too long: at most %1 characters.</source>
         <translation>Слишком длинно: максимум символов — %1.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="193"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="127"/>
         <source>Write a single line without special characters.</source>
         <translation>Напишите одну строку без специальных символов.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="194"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="128"/>
         <source>The text contains characters that cannot be stored.</source>
         <translation>В тексте есть символы, которые нельзя сохранить.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="196"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="130"/>
         <source>Choose again from the list: this value is not in it.</source>
         <translation>Выберите значение из списка заново: этого значения в нём нет.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="198"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="132"/>
         <source>The chosen record is not in this vault or is of the wrong kind; choose it again.</source>
         <translation>Выбранной записи нет в этом хранилище или у неё неподходящий тип; выберите её заново.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="210"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="144"/>
         <source>A whole number from %1 to %2.</source>
         <translation>Целое число от %1 до %2.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="215"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="149"/>
         <source>A whole number, at least %1.</source>
         <translation>Целое число, не меньше %1.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="217"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="151"/>
         <source>A whole number, at most %1.</source>
         <translation>Целое число, не больше %1.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1323"/>
+        <location filename="../../fielddoc/gui/fields/form.py" line="66"/>
         <source>%1 *</source>
         <comment>a required field&apos;s label</comment>
         <translation>%1 *</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields.py" line="1330"/>
+        <location filename="../../fielddoc/gui/fields/form.py" line="73"/>
         <source>Required. %1</source>
         <translation>Обязательное поле. %1</translation>
     </message>

@@ -83,7 +83,8 @@ class RecordPicker(QDialog):
             if template == "evidence":
                 continue
             label = self.session.templates.get(template).label(LANGUAGE.current)
-            item = QListWidgetItem(f"{title or self.tr('(untitled)')} — {label}")
+            shown = title or self.tr("(untitled)")  # outside the f-string, for lupdate
+            item = QListWidgetItem(f"{shown} — {label}")
             item.setData(ID_ROLE, (record_id, title or record_id))
             self.results.addItem(item)
         if self.results.count():

@@ -170,7 +170,8 @@ class RecordsPage(Page):
             f"<small>({html.escape(item.mime_type)}, sha256 {item.sha256[:16]}…)</small></li>"
             for item in items
         )
-        return f"<h4>{html.escape(self.tr('Evidence'))}</h4><ul>{rows}</ul>"
+        heading = html.escape(self.tr("Evidence"))  # not in the f-string: lupdate skips those
+        return f"<h4>{heading}</h4><ul>{rows}</ul>"
 
     def _add_evidence(self) -> None:
         record_id = self.selected_id()

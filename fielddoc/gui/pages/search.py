@@ -48,7 +48,8 @@ class SearchPage(Page):
         self.summary.setText(self.tr("%n record(s) found", "", len(hits)))
         for hit in hits:
             label = self.session.templates.get(hit.template).label(LANGUAGE.current)
-            item = QListWidgetItem(f"{hit.title or self.tr('(untitled)')} — {label}")
+            title = hit.title or self.tr("(untitled)")  # outside the f-string, for lupdate
+            item = QListWidgetItem(f"{title} — {label}")
             item.setData(Qt.ItemDataRole.UserRole, (hit.template, hit.id))
             self.results.addItem(item)
 
