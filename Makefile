@@ -58,5 +58,24 @@ bench: $(VENV)/.test-installed
 screenshots: $(VENV)/.test-installed translations
 	$(PY) -m bench.screenshots
 
+# Long fuzzing (tests/fuzz, fuzz/harness.py): the hypothesis suites under the "fuzz" profile,
+# then each atheris harness for FUZZ_SECONDS seconds (default 60); the fuzz extra (atheris) is
+# installed first, and where it cannot be, the hypothesis suites still run. A crash stops the
+# run with its log; inputs land in $$TMPDIR.
+fuzz: $(VENV)/.test-installed
+	-$(PY) -m pip install --quiet -e '.[test,fuzz]'
+	FIELDDOC_FUZZ_PROFILE=fuzz $(BIN)/pytest -n $(PYTEST_WORKERS) --timeout=0 tests/fuzz $(PYTEST_ARGS)
+	@if ! $(PY) -c 'import atheris' 2>/dev/null; then \
+		echo "atheris is not installed (pip install -e '.[fuzz]'): hypothesis suites only"; \
+		exit 0; \
+	fi; \
+	logs="$${TMPDIR:-/tmp}/fielddoc-fuzz"; mkdir -p "$$logs"; \
+	for target in $$($(PY) -m fuzz.harness --list 2>&1 | sed -n 's/^targets: //p'); do \
+		echo "atheris $$target: $${FUZZ_SECONDS:-60} s"; \
+		$(PY) -m fuzz.harness $$target -max_total_time=$${FUZZ_SECONDS:-60} \
+			>"$$logs/$$target.log" 2>&1 || { cat "$$logs/$$target.log"; exit 1; }; \
+		grep -E '^(fuzz |Done )' "$$logs/$$target.log"; \
+	done
+
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -30,7 +30,11 @@ def _canonical(data: bytes, what: str) -> dict[str, Any]:
         document = loads_strict(data, what=what)
     except InputError:
         raise BagError(f"A {what} in the bundle is not valid JSON.") from None
-    if not isinstance(document, dict) or canonical_json(document) != data:
+    try:  # parsed JSON can still be unwritable canonically (too deep, big integers, surrogates)
+        canonical = canonical_json(document)
+    except InputError:
+        canonical = None
+    if not isinstance(document, dict) or canonical != data:
         raise BagError(f"A {what} in the bundle is not in canonical form.")
     return document
 

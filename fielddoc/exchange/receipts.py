@@ -144,13 +144,15 @@ def _open(ctx: ExchangeContext, path: Path) -> tuple[dict[str, object], str, str
             for info in tar:
                 if (
                     not info.isreg()
+                    or info.sparse is not None  # its holes would be allocated as zeros
+                    or not 0 <= info.size <= MAX_RECEIPT
                     or info.name in files
                     or info.name not in ("receipt.json", "receipt.json.minisig")
                 ):
                     raise ReceiptError("The receipt archive holds unexpected files.")
                 extracted = tar.extractfile(info)
                 files[info.name] = extracted.read() if extracted else b""
-    except (tarfile.TarError, EOFError):
+    except (tarfile.TarError, EOFError, ValueError):  # ValueError: malformed pax records
         raise ReceiptError("The receipt is damaged.") from None
     if set(files) != {"receipt.json", "receipt.json.minisig"}:
         raise ReceiptError("The receipt is incomplete.")
@@ -161,7 +163,10 @@ def _open(ctx: ExchangeContext, path: Path) -> tuple[dict[str, object], str, str
         raise ReceiptError("The receipt is signed by a key that is not a registered HQ card.")
     comment = minisign.verify(card.card.minisign_public_key, files["receipt.json"], signature)
     match = _COMMENT.match(comment)
-    document = loads_strict(files["receipt.json"], what="receipt")
+    try:  # signed by HQ, still outside input: its parse errors are this format's errors
+        document = loads_strict(files["receipt.json"], what="receipt")
+    except InputError:
+        raise ReceiptError("The receipt is malformed.") from None
     if (
         match is None
         or not isinstance(document, dict)

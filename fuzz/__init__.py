@@ -1,0 +1,1 @@
+"""Coverage-guided fuzzing of fielddoc's parsers with atheris (``make fuzz``; optional)."""
