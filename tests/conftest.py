@@ -21,7 +21,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from fielddoc.crypto.kdf import KdfParams
 from fielddoc.records.store import RecordStore
 from fielddoc.vault.vault import Vault, create_vault, open_vault
-from tests.leakscan import pytest_terminal_summary  # noqa: F401 - a hook: prints leak reports
+from tests.suite_report import (  # noqa: F401 - a fixture and a hook, found by name
+    _suite_report_node,
+    pytest_terminal_summary,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

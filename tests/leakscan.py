@@ -36,7 +36,7 @@ folder (``keyslots``, ``blobs/*``, the ``-shm`` index, lock files, the encrypted
 files themselves). :func:`grep_tree` greps the raw bytes of any folders (temp, home, bundles).
 
 Canaries for the leak suites come from :func:`new_canary`; a suite reports what it tried
-with ``record_property(REPORT_PROPERTY, ...)`` and :func:`pytest_terminal_summary` prints it.
+with ``record_property(REPORT_PROPERTY, ...)`` (see tests/suite_report.py).
 """
 
 from __future__ import annotations
@@ -48,11 +48,11 @@ import struct
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from fielddoc.vault.vault import Vault, _db_key
+from tests import suite_report
 
 PAGE_SIZE = 4096
 SALT_SIZE = 16
@@ -403,26 +403,8 @@ def canary_needles(canary: str) -> tuple[str, str]:
     return canary, canary[-12:]
 
 
-# --- reporting what a suite tried ----------------------------------------------------------------
-
-REPORT_PROPERTY = "leak-suite"
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Print every line a test reported with ``record_property(REPORT_PROPERTY, text)``.
-
-    The lines travel in the test reports, so they reach the terminal with or without ``-s``
-    and from pytest-xdist workers too; tests/conftest.py imports this hook."""
-    lines: list[str] = []
-    for reports in terminalreporter.stats.values():
-        for report in reports:
-            for name, value in getattr(report, "user_properties", ()):
-                if name == REPORT_PROPERTY:
-                    lines.append(f"{getattr(report, 'nodeid', '?')}: {value}")
-    if lines:
-        terminalreporter.write_sep("-", "leak suites: what was tried")
-        for line in sorted(set(lines)):
-            terminalreporter.write_line(line)
+# what a suite tried is reported through tests/suite_report.py
+REPORT_PROPERTY = suite_report.REPORT_PROPERTY
 
 
 def find_strings(vault_folder: Path, key: bytes, needles: Iterable[str]) -> dict[str, list[Hit]]:

@@ -18,6 +18,7 @@ from fielddoc.evidence.store import EvidenceStore
 from fielddoc.records.store import RecordStore
 from fielddoc.vault.vault import open_vault
 from tests.conftest import CHEAP_KDF, PASSPHRASE, make_vault
+from tests.suite_report import report
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name == "nt", reason="POSIX signals")]
 
@@ -86,3 +87,7 @@ def test_sigkill_during_ingest(tmp_path: Path) -> None:
             )
         finally:
             vault.close()
+    report(
+        f"evidence ingest: 50 SIGKILLs 0.3-1.5 s into ingesting 3 x 96 MiB; "
+        f"{len(acknowledged)} acknowledged items intact, no orphan blob after open"
+    )

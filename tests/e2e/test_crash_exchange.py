@@ -34,6 +34,7 @@ from tests.conftest import CHEAP_KDF, PASSPHRASE
 from tests.exchange_support import add_sample_content, make_pair
 from tests.faults import ChildRun, CrashPoints, TracedConnection, run_child, spread_targets
 from tests.leakscan import find_strings, vault_db_key
+from tests.suite_report import report
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name == "nt", reason="POSIX fork/signals")]
 
@@ -197,7 +198,7 @@ def sweep(
         phases[where if run.killed else "finished"] += 1
         check(work, run, label)
         shutil.rmtree(work)
-    print(
+    report(
         f"{name}: {kills} SIGKILLs ({KILLS} exact, {LOOSE} loose) over crash points "
         f"1..{len(events)}; phases: {dict(sorted(phases.items()))}"
     )

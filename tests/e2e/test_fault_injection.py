@@ -33,6 +33,7 @@ from fielddoc.vault.vault import QUARANTINE_NAME, Vault, open_vault
 from tests.conftest import CHEAP_KDF, PASSPHRASE
 from tests.exchange_support import add_sample_content, make_pair
 from tests.faults import FSYNC, WRITE, DiskFaults
+from tests.suite_report import report
 
 pytestmark = pytest.mark.slow
 
@@ -173,7 +174,7 @@ def sweep(
                 label = f"{name} {kind} {number}/{last} {errno.errorcode[code]}"
                 run(label, DiskFaults(kind, number, code))
                 runs += 1
-    print(
+    report(
         f"{name}: {total.writes} writes and {total.fsyncs} fsyncs counted; failed write "
         f"1..{total.writes} and fsync 1..{total.fsyncs}, each with ENOSPC and EIO: {runs} runs"
     )
