@@ -150,13 +150,19 @@ def is_optional_tag_file(inner: str) -> bool:
     return bool(_OPTIONAL_TAG.match(inner))
 
 
+def _no_control_characters(path: str) -> bool:
+    if path.isascii():  # the usual case; for ASCII, "printable" is exactly "not category C"
+        return path.isprintable()
+    return not any(unicodedata.category(ch).startswith("C") for ch in path)
+
+
 def check_relative_path(path: str) -> None:
     parts = path.split("/")
     if (
         path.startswith("/")
         or "\\" in path
         or any(part in ("", ".", "..") for part in parts)
-        or any(unicodedata.category(ch).startswith("C") for ch in path)
+        or not _no_control_characters(path)
         or unicodedata.normalize("NFC", path) != path
         or len(path.encode("utf-8")) > 1024
     ):

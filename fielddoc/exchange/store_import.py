@@ -104,7 +104,7 @@ class Importer:
             raise ValidationError(
                 f"A record in the bundle breaks its template ({exc.message})", field=exc.field
             ) from None
-        if canonical_json(clean) != canonical_json(data["body"]):
+        if not _same_json(clean, data["body"]):
             raise IntegrityError("A record in the bundle is not in the form its template gives.")
         digest = hashlib.sha256(document.raw).hexdigest()
         self.report.revisions += 1
@@ -137,8 +137,10 @@ class Importer:
         if not self.write:
             return
         title = template.title(clean)
+        rid: int | None = None
         if record is None:
-            self.conn.execute(
+            # a new record is inserted with this revision as its head: no update needed
+            rid = self.conn.execute(
                 "INSERT INTO records (id, template, title, sensitivity, created_at, updated_at, "
                 "head_revision, revision_count, origin_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -152,7 +154,7 @@ class Importer:
                     data["seq"],
                     data["author_device"],
                 ),
-            )
+            ).lastrowid
         self.conn.execute(
             "INSERT INTO revisions (id, record_id, seq, parent_id, document, sha256, "
             "author_device, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -167,7 +169,7 @@ class Importer:
                 data["created_at"],
             ),
         )
-        if record is None or data["seq"] > int(record[2]):
+        if record is not None and data["seq"] > int(record[2]):
             self.conn.execute(
                 "UPDATE records SET title = ?, sensitivity = ?, updated_at = ?, "
                 "head_revision = ?, revision_count = ? WHERE id = ?",
@@ -180,11 +182,14 @@ class Importer:
                     data["record_id"],
                 ),
             )
-            rid = self.conn.execute(
-                "SELECT rid FROM records WHERE id = ?", (data["record_id"],)
-            ).fetchone()[0]
+            rid = int(record[0])
+        if rid is not None:  # this revision is the record's head now: index it
             search.index_record(
-                self.conn, rid, title, template.searchable_texts(clean, self.ctx.records.templates)
+                self.conn,
+                rid,
+                title,
+                template.searchable_texts(clean, self.ctx.records.templates),
+                new=record is None,
             )
         self._provenance("revision", document.id)
 
@@ -403,3 +408,11 @@ class Importer:
         for name in self.staged:
             blobs.remove_blob(self.quarantine, name)
         self.staged.clear()
+
+
+def _same_json(a: Any, b: Any) -> bool:
+    """Equal as JSON values, types included (``1``, ``1.0`` and ``true`` differ), as the C
+    encoder writes them: cheaper than canonicalising both sides in Python."""
+    return json.dumps(a, sort_keys=True, ensure_ascii=False) == json.dumps(
+        b, sort_keys=True, ensure_ascii=False
+    )

@@ -47,11 +47,15 @@ class Hit:
     updated_at: str
 
 
-def index_record(conn: Connection, rid: int, title: str, texts: Iterable[str]) -> None:
-    """(Re)index one record; call inside the save transaction."""
+def index_record(
+    conn: Connection, rid: int, title: str, texts: Iterable[str], *, new: bool = False
+) -> None:
+    """(Re)index one record; call inside the save transaction. ``new=True`` promises the
+    record was never indexed (it was inserted in this transaction), which saves the delete."""
     content = "\n".join(texts)
     names = translit.index_text(f"{title}\n{content}")
-    conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rid,))
+    if not new:
+        conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rid,))
     conn.execute(
         "INSERT INTO search_fts (rowid, title, content, names) VALUES (?, ?, ?, ?)",
         (rid, title, content, names),
