@@ -214,6 +214,7 @@ class RecordEditor(QDialog):
         self.scroll_area.setWidget(holder)
         # bottom
         self.status = QLabel()
+        self._status: tuple[str, str] = ("", "")  # what the line says: kind and time
         self.status.setObjectName("draftStatus")
         self.save_button = QPushButton()
         self.discard_button = QPushButton()
@@ -310,6 +311,7 @@ class RecordEditor(QDialog):
         self.drop_draft_button.setText(self.tr("Discard draft"))
         self.drop_draft_button.setAccessibleName(self.tr("Discard the unsaved draft"))
         self._update_draft_text()
+        self._render_status()
         self.save_button.setText(self.tr("&Save"))
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.save_button.setAccessibleName(self.tr("Save the record"))
@@ -319,6 +321,21 @@ class RecordEditor(QDialog):
         self.close_button.setAccessibleName(self.tr("Close the editor"))
         self.scroll_area.setAccessibleName(self.tr("Fields"))
         self.form.retranslate()
+
+    def _show_status(self, kind: str, moment: str = "") -> None:
+        """Remember what the status line says (not its text), so a language switch redraws it."""
+        self._status = (kind, moment)
+        self._render_status()
+
+    def _render_status(self) -> None:
+        kind, moment = self._status
+        texts = {
+            "restored": self.tr("Draft restored. Check it, then save."),
+            "not_removed": self.tr("The draft could not be removed."),
+            "not_written": self.tr("The draft could not be written. Save soon."),
+            "kept": self.tr("Draft kept at %1").replace("%1", moment),
+        }
+        self.status.setText(texts.get(kind, ""))
 
     def _update_hint(self) -> None:
         hints = {
@@ -425,7 +442,7 @@ class RecordEditor(QDialog):
         self.offered_draft = None
         self.draft_banner.hide()
         self.fix_tab_order()
-        self.status.setText(self.tr("Draft restored. Check it, then save."))
+        self._show_status("restored")
         first = self.form.first_focus()
         if first is not None:
             first.setFocus()
@@ -445,7 +462,7 @@ class RecordEditor(QDialog):
         try:
             drafts.discard(self.session.records.conn, draft_id)
         except (FielddocError, DatabaseError):
-            self.status.setText(self.tr("The draft could not be removed."))
+            self._show_status("not_removed")
 
     def autosave(self) -> bool:
         """Write a draft if the form changed since the last one; True when one was written."""
@@ -466,12 +483,11 @@ class RecordEditor(QDialog):
                 base_revision=self.base_revision,
             )
         except (FielddocError, DatabaseError, ValueError):
-            self.status.setText(self.tr("The draft could not be written. Save soon."))
+            self._show_status("not_written")
             return False
         self._hold(draft_id)
         self._last_draft = state
-        moment = LANGUAGE.locale().toString(QTime.currentTime(), "HH:mm:ss")
-        self.status.setText(self.tr("Draft kept at %1").replace("%1", moment))
+        self._show_status("kept", LANGUAGE.locale().toString(QTime.currentTime(), "HH:mm:ss"))
         self.draft_saved.emit(draft_id)
         return True
 

@@ -185,6 +185,7 @@ def test_russian_interface_shows_no_english_and_keeps_editor_work(
     body["narrative"] = "Его увели двое в штатском.\nВторая строка."
     editor.set_body(body)
     before = editor.state()
+    assert editor.autosave()  # the status line now says when the draft was kept, in English
 
     switch_through_settings(main, "ru")
     assert LANGUAGE.current == "ru"
