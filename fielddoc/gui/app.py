@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from fielddoc import settings
@@ -21,6 +22,7 @@ from fielddoc.gui import dialogs
 from fielddoc.gui.environment import prepare
 from fielddoc.gui.firstrun import FirstRunWizard
 from fielddoc.gui.i18n import LANGUAGE
+from fielddoc.gui.icons import icon
 from fielddoc.gui.mainwindow import MainWindow
 from fielddoc.gui.passphrase_dialog import NewPassphraseDialog
 from fielddoc.gui.safety import AutoLock, ClipboardGuard, PanicDialog
@@ -72,6 +74,8 @@ class Application(QObject):
         self.clipboard = ClipboardGuard(30, self)
         self.panic_dialog: PanicDialog | None = None  # while it is open (tests drive it)
         self._clock = clock
+        # every top-level window (unlock, wizard, main, erased notice) inherits this icon
+        QApplication.setWindowIcon(icon("app"))
 
     # --- windows --------------------------------------------------------------------------
 
@@ -225,6 +229,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--vault", metavar="DIR", help="vault folder (default: the default vault)")
     args = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
     prepare()
+    # fractional scales (125 %, 150 %) stay fractional; the SVG icons render sharp at any of
+    # them. Qt reads this only before the QApplication exists.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication(sys.argv[:1])
     app.setApplicationDisplayName("fielddoc")
     LANGUAGE.apply(system_language())

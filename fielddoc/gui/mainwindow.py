@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from fielddoc.errors import FielddocError
 from fielddoc.exchange.purge import DeliveryStatus, delivery_status
 from fielddoc.gui.i18n import LANGUAGE, LANGUAGES
+from fielddoc.gui.icons import icon
 from fielddoc.gui.pages.base import Page
 from fielddoc.gui.pages.records import RecordsPage
 from fielddoc.gui.session import Session
@@ -57,22 +58,26 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setMaximumWidth(240)
+        self.sidebar.setMaximumWidth(280)  # the longest label (ru) and its 24 px icon
         self.stack = QStackedWidget()
         self.pages: list[Page] = []
+        self.sidebar.setIconSize(QSize(24, 24))  # the icons' own grid: crisp at 1x and 2x
         for name in RECORD_TEMPLATES:
-            self._add_page(RecordsPage(session, name))
-        for factory in self._extra_pages():
-            self._add_page(factory(session))
+            self._add_page(RecordsPage(session, name), name)
+        for factory, icon_name in self._extra_pages():
+            self._add_page(factory(session), icon_name)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        # start the side bar at full width: a list's own size hint is narrower than icon+label
+        splitter.setSizes([self.sidebar.maximumWidth(), self.width()])
         self.setCentralWidget(splitter)
         self.sidebar.currentRowChanged.connect(self.show_page)
         self.search = QLineEdit()
         self.search.setObjectName("globalSearch")
         self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.returnPressed.connect(self.run_search)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("mainToolbar")
@@ -104,45 +109,48 @@ class MainWindow(QMainWindow):
         self.refresh_delivery()
         self._update_status()
 
-    def _extra_pages(self) -> list[Callable[[Session], Page]]:
+    def _extra_pages(self) -> list[tuple[Callable[[Session], Page], str]]:
+        """The pages after the record templates, each with its side-bar icon's name."""
         from fielddoc.gui.pages.audit import AuditPage
         from fielddoc.gui.pages.search import SearchPage
 
-        factories: list[Callable[[Session], Page]] = []
+        factories: list[tuple[Callable[[Session], Page], str]] = []
         try:  # pages built by their own modules; each is optional while it is developed
             from fielddoc.gui.pages.evidence import EvidencePage
 
-            factories.append(EvidencePage)
+            factories.append((EvidencePage, "evidence"))
         except ImportError:
             pass
         try:
             from fielddoc.gui.pages.exchange import ExchangePage
 
-            factories.append(ExchangePage)
+            # the same page is the Outbox of a field vault and the Inbox of an HQ vault
+            exchange_icon = "inbox" if self.session.role == "hq" else "outbox"
+            factories.append((ExchangePage, exchange_icon))
         except ImportError:
             pass
-        factories += [AuditPage, SearchPage]
+        factories += [(AuditPage, "audit"), (SearchPage, "search")]
         return factories
 
-    def _add_page(self, page: Page) -> None:
+    def _add_page(self, page: Page, icon_name: str) -> None:
         self.pages.append(page)
         self.stack.addWidget(page)
-        QListWidgetItem(self.sidebar)
+        QListWidgetItem(icon(icon_name), "", self.sidebar)
 
     def _build_actions(self) -> None:
-        self.lock_action = QAction(self)
+        self.lock_action = QAction(icon("lock"), "", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock_requested)
-        self.search_action = QAction(self)
+        self.search_action = QAction(icon("search"), "", self)
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self.focus_search)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        self.panic_action = QAction(self)
+        self.panic_action = QAction(icon("panic"), "", self)
         self.panic_action.setShortcut(QKeySequence("Ctrl+Shift+Alt+E"))
         self.panic_action.triggered.connect(self.panic_requested)
-        self.settings_action = QAction(self)
+        self.settings_action = QAction(icon("settings"), "", self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
         self.passphrase_action = QAction(self)
