@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fielddoc.errors import FielddocError
 from fielddoc.exchange.purge import DeliveryStatus, delivery_status
 from fielddoc.gui.i18n import LANGUAGE, LANGUAGES
 from fielddoc.gui.icons import icon
 from fielddoc.gui.pages.base import Page
 from fielddoc.gui.pages.records import RecordsPage
 from fielddoc.gui.session import Session
+from fielddoc.gui.workers import Job
 
 RECORD_TEMPLATES = (
     "testimony",
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
     panic_requested = Signal()
     settings_changed = Signal()
+    delivery_shown = Signal()  # the undelivered count on screen is current (tests wait on it)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,16 +85,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.addWidget(self.search)
         self.addToolBar(self.toolbar)
-        self.status = QLabel()
-        self.status.setObjectName("vaultStatus")
-        self.statusBar().addPermanentWidget(self.status)
-        # field only: HQ keeps everything by design, so "undelivered" means nothing there
-        self.undelivered: QLabel | None = None
-        self._delivery: DeliveryStatus | None = None
-        if session.role == "field":
-            self.undelivered = QLabel()
-            self.undelivered.setObjectName("undeliveredStatus")
-            self.statusBar().addWidget(self.undelivered, 1)
+        self._build_status_bar(session.role)
         self._build_actions()
         self.retranslate()
         self.sidebar.setCurrentRow(0)
@@ -270,6 +262,20 @@ class MainWindow(QMainWindow):
             self.refresh_delivery()
         self._update_status()
 
+    def _build_status_bar(self, role: str) -> None:
+        self.status = QLabel()
+        self.status.setObjectName("vaultStatus")
+        self.statusBar().addPermanentWidget(self.status)
+        # field only: HQ keeps everything by design, so "undelivered" means nothing there
+        self.undelivered: QLabel | None = None
+        self._delivery: DeliveryStatus | None = None
+        self._delivery_job: Job | None = None
+        self._delivery_again = False
+        if role == "field":
+            self.undelivered = QLabel()
+            self.undelivered.setObjectName("undeliveredStatus")
+            self.statusBar().addWidget(self.undelivered, 1)
+
     def _clear(self) -> None:
         """The vault was locked: forget the search text and every count shown."""
         self.search.clear()
@@ -278,14 +284,37 @@ class MainWindow(QMainWindow):
         self.status.clear()
 
     def refresh_delivery(self) -> None:
-        """Re-read what HQ has not confirmed (field role; called on every data change)."""
+        """Re-read what HQ has not confirmed (field role; called on every data change).
+
+        On a worker: with 100k records the count takes most of a second, which must not hold
+        up the window. One count at a time; a change during a count asks for one more."""
         if self.undelivered is None or not self.session.is_open:
             return
-        try:
-            self._delivery = delivery_status(self.session.exchange())
-        except FielddocError:
-            self._delivery = None
+        if self._delivery_job is not None:
+            self._delivery_again = True
+            return
+        session = self.session
+
+        def count(conn: object, _progress: object, _cancel: object) -> DeliveryStatus:
+            return delivery_status(session.worker_context(conn))
+
+        job = session.run(count)
+        self._delivery_job = job
+        job.succeeded.connect(self._delivery_counted)
+        job.failed.connect(lambda _code, _message: self._delivery_counted(None))
+
+    def _delivery_counted(self, status: object) -> None:
+        self._delivery_job = None
+        if not self.session.is_open:  # locked while counting: show nothing of the vault
+            status = None
+        self._delivery = status if isinstance(status, DeliveryStatus) else None
         self._render_delivery()
+        if self._delivery_again and self.session.is_open:
+            self._delivery_again = False
+            self.refresh_delivery()
+            return
+        self._delivery_again = False
+        self.delivery_shown.emit()
 
     def _render_delivery(self) -> None:
         label = self.undelivered

@@ -128,8 +128,10 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._order = self.COLUMNS[column]
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        wanted = (self.COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted == (self._order, self._descending):
+            return  # the view asks again when sorting is switched on: the rows are in order
+        self._order, self._descending = wanted
         self.reload()
 
     def record_id(self, row: int) -> str | None:
