@@ -107,15 +107,23 @@ def cmd_passphrase_change(ctx: Context) -> int:
 
 def cmd_unlock_with_recovery(ctx: Context) -> int:
     code = ctx.read_secret(ctx.args.recovery_code_file, "Recovery code: ")
-    vault = ctx.adopt(open_vault(ctx.vault_path, recovery_code=code))
+    # with --key-file the new passphrase needs that key file too; without, it opens alone
+    # (the way back when the key file is lost)
+    vault = ctx.adopt(open_vault(ctx.vault_path, recovery_code=code, keyfile=ctx.keyfile))
     new = ctx.read_secret(ctx.args.new_passphrase_file, "New passphrase: ", confirm=True)
     if not new:
         raise InputError("The new passphrase is empty.")
     vault.set_passphrase(new)
     vault.log("passphrase_change", via="recovery")
+    needs_keyfile = ctx.keyfile is not None
+    message = (
+        "New passphrase set; it works only together with the key file given."
+        if needs_keyfile
+        else "New passphrase set; it opens the vault without a key file."
+    )
     ctx.emit(
-        {"changed": True},
-        lambda: warn("New passphrase set. The recovery code still works; keep it safe."),
+        {"changed": True, "keyfile": needs_keyfile},
+        lambda: warn(f"{message} The recovery code still works; keep it safe."),
     )
     return 0
 

@@ -215,6 +215,28 @@ def test_unlock_with_recovery(tmp_path: Path) -> None:
     code, _, err = cli(handle.path, secret, "check")
     assert code == 0, err
 
+    # with --key-file, the passphrase set through the recovery code needs the key file too
+    key = tmp_path / "k.key"
+    assert run_cli("keyfile", "create", "-o", str(key)).returncode == 0
+    result = run_cli(
+        "--vault",
+        str(handle.path),
+        "--key-file",
+        str(key),
+        "unlock-with-recovery",
+        "--recovery-code-file",
+        "-",
+        "--new-passphrase-file",
+        "-",
+        stdin=f"{handle.recovery_code}\nforgotten and replaced\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"only together with the key file" in result.stderr
+    code, _, err = cli(handle.path, secret, "check")
+    assert code == 1 and "UNLOCK_FAILED" in err
+    code, _, err = cli(handle.path, secret, "--key-file", str(key), "check")
+    assert code == 0, err
+
 
 def test_templates_listing_without_a_vault(tmp_path: Path) -> None:
     result = run_cli("--vault", str(tmp_path / "none"), "templates", "--json", "--lang", "ru")
