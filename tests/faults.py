@@ -29,7 +29,9 @@ from typing import Any
 
 import pytest
 
+from fielddoc.checks import run_checks
 from fielddoc.evidence import blobs
+from fielddoc.vault.vault import QUARANTINE_NAME, Vault
 
 WRITE = "write"
 FSYNC = "fsync"
@@ -315,3 +317,20 @@ def spread_targets(events: list[str], count: int) -> list[int]:
     rest = count - len(chosen)
     chosen += [1 + (index * len(events)) // rest for index in range(rest)] if rest else []
     return sorted(chosen)
+
+
+def assert_vault_clean(vault: Vault, label: str) -> None:
+    """``check`` passes; nothing in the folder but what the database owns: no orphan blob,
+    nothing left in quarantine, no temporary file."""
+    failed = [result.name for result in run_checks(vault) if not result.ok]
+    assert failed == [], f"{label}: check failed: {failed}"
+    owned = {
+        row[0]
+        for row in vault.conn.execute("SELECT blob_name FROM evidence WHERE blob_name IS NOT NULL")
+    }
+    on_disk = {path.name for path in vault.blobs_dir.iterdir()}
+    assert on_disk == owned, f"{label}: orphans {on_disk - owned}, missing {owned - on_disk}"
+    quarantine = vault.folder / QUARANTINE_NAME
+    assert not quarantine.exists() or not list(quarantine.iterdir()), f"{label}: quarantine"
+    temps = [p.name for p in vault.folder.rglob("*") if p.name.endswith((".tmp", ".partial"))]
+    assert temps == [], f"{label}: temporary files: {temps}"

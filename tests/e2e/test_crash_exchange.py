@@ -23,16 +23,22 @@ from pathlib import Path
 
 import pytest
 
-from fielddoc.checks import run_checks
 from fielddoc.exchange.context import ExchangeContext, exchange_context
 from fielddoc.exchange.export import write_bundle
 from fielddoc.exchange.importer import import_bundle
 from fielddoc.exchange.purge import purge_delivered
 from fielddoc.exchange.receipts import import_receipt
-from fielddoc.vault.vault import QUARANTINE_NAME, Vault, open_vault
+from fielddoc.vault.vault import Vault, open_vault
 from tests.conftest import CHEAP_KDF, PASSPHRASE
 from tests.exchange_support import add_sample_content, make_pair
-from tests.faults import ChildRun, CrashPoints, TracedConnection, run_child, spread_targets
+from tests.faults import (
+    ChildRun,
+    CrashPoints,
+    TracedConnection,
+    assert_vault_clean,
+    run_child,
+    spread_targets,
+)
 from tests.leakscan import find_strings, vault_db_key
 from tests.suite_report import report
 
@@ -83,23 +89,6 @@ def count(vault: Vault, table: str, where: str = "") -> int:
 
 def hq_counts(vault: Vault) -> tuple[int, ...]:
     return tuple(count(vault, table) for table in HQ_COUNTS)
-
-
-def assert_healthy(vault: Vault, label: str) -> None:
-    """``check`` passes and the folder holds nothing but what the database owns."""
-    failed = [result.name for result in run_checks(vault) if not result.ok]
-    assert failed == [], f"{label}: check failed: {failed}"
-    owned = {
-        row[0]
-        for row in vault.conn.execute("SELECT blob_name FROM evidence WHERE blob_name IS NOT NULL")
-    }
-    on_disk = {path.name for path in vault.blobs_dir.iterdir()}
-    assert on_disk == owned, f"{label}: orphans {on_disk - owned}, missing {owned - on_disk}"
-    quarantine = vault.folder / QUARANTINE_NAME
-    staged = list(quarantine.iterdir()) if quarantine.exists() else []
-    assert staged == [], f"{label}: quarantined files left behind"
-    temps = [p.name for p in vault.folder.rglob("*") if p.name.endswith((".tmp", ".partial"))]
-    assert temps == [], f"{label}: temporary files left behind: {temps}"
 
 
 @pytest.fixture(scope="module")
@@ -221,7 +210,7 @@ def check_export(t: Templates) -> Check:
     def check(work: Path, run: ChildRun, label: str) -> None:
         out = work / "out" / BUNDLE
         with opened(work / "field") as field, opened(work / "hq") as hq:
-            assert_healthy(field, label)
+            assert_vault_clean(field, label)
             sent = [row[0] for row in field.conn.execute("SELECT id FROM bundles_out")]
             assert len(sent) in (0, 1), label
             exports = count(field, "custody_events", "WHERE event = 'export'")
@@ -245,7 +234,7 @@ def check_export(t: Templates) -> Check:
             # (remote custody may hold more events: a recorded, unsent bundle added some)
             held = hq_counts(hq)
             assert held[:4] + held[5:6] == t.hq_full[:4] + t.hq_full[5:6], f"{label}: {held}"
-            assert_healthy(field, label + " after re-export")
+            assert_vault_clean(field, label + " after re-export")
 
     return check
 
@@ -275,7 +264,7 @@ def import_body(bundle: Path) -> Body:
 def check_import(t: Templates) -> Check:
     def check(work: Path, run: ChildRun, label: str) -> None:
         with opened(work / "hq") as hq:
-            assert_healthy(hq, label)
+            assert_vault_clean(hq, label)
             after = hq_counts(hq)
             assert after in (t.hq_empty, t.hq_full), f"{label}: half imported: {after}"
             if run.acks:
@@ -284,7 +273,7 @@ def check_import(t: Templates) -> Check:
             assert report.ok, f"{label}: import again: {report.error_code}"
             assert report.already_imported == (after == t.hq_full), label
             assert hq_counts(hq) == t.hq_full, label
-            assert_healthy(hq, label + " after import again")
+            assert_vault_clean(hq, label + " after import again")
 
     return check
 
@@ -313,7 +302,7 @@ def receipt_body(receipt: Path) -> Body:
 def check_receipt(t: Templates) -> Check:
     def check(work: Path, run: ChildRun, label: str) -> None:
         with opened(work / "field") as field:
-            assert_healthy(field, label)
+            assert_vault_clean(field, label)
             marked = count(field, "deliveries")
             receipts = count(field, "receipts_in")
             events = count(field, "custody_events", "WHERE event = 'delivery'")
@@ -324,7 +313,7 @@ def check_receipt(t: Templates) -> Check:
             result = import_receipt(exchange_context(field), t.receipt)
             assert result.already_imported == (marked > 0), label
             assert count(field, "deliveries") == t.deliveries, label
-            assert_healthy(field, label + " after receipt again")
+            assert_vault_clean(field, label + " after receipt again")
 
     return check
 
@@ -350,7 +339,7 @@ def purge_body(work: Path) -> Callable[[CrashPoints], None]:
 def check_purge(t: Templates) -> Check:
     def check(work: Path, run: ChildRun, label: str) -> None:
         with opened(work / "field") as field:  # the open finishes an interrupted wipe
-            assert_healthy(field, label)
+            assert_vault_clean(field, label)
             purged = count(field, "purged")
             records = count(field, "records")
             held = count(field, "evidence", "WHERE blob_name IS NOT NULL")
@@ -368,7 +357,7 @@ def check_purge(t: Templates) -> Check:
             purge_delivered(exchange_context(field))
             assert count(field, "records") == 0, label
             assert not any(find_strings(field.folder, vault_db_key(field), t.canaries).values())
-            assert_healthy(field, label + " after purge again")
+            assert_vault_clean(field, label + " after purge again")
 
     return check
 

@@ -25,14 +25,13 @@ from pathlib import Path
 
 import pytest
 
-from fielddoc.checks import run_checks
 from fielddoc.exchange.context import ExchangeContext, exchange_context
 from fielddoc.exchange.export import write_bundle
 from fielddoc.exchange.importer import import_bundle
-from fielddoc.vault.vault import QUARANTINE_NAME, Vault, open_vault
+from fielddoc.vault.vault import Vault, open_vault
 from tests.conftest import CHEAP_KDF, PASSPHRASE
 from tests.exchange_support import add_sample_content, make_pair
-from tests.faults import FSYNC, WRITE, DiskFaults
+from tests.faults import FSYNC, WRITE, DiskFaults, assert_vault_clean
 from tests.suite_report import report
 
 pytestmark = pytest.mark.slow
@@ -63,22 +62,6 @@ def rows(vault: Vault) -> dict[str, int]:
         table: int(vault.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
         for table in TABLES
     }
-
-
-def assert_clean(vault: Vault, label: str) -> None:
-    """``check`` passes; nothing in the folder but what the database owns."""
-    failed = [result.name for result in run_checks(vault) if not result.ok]
-    assert failed == [], f"{label}: check failed: {failed}"
-    owned = {
-        row[0]
-        for row in vault.conn.execute("SELECT blob_name FROM evidence WHERE blob_name IS NOT NULL")
-    }
-    on_disk = {path.name for path in vault.blobs_dir.iterdir()}
-    assert on_disk == owned, f"{label}: orphans {on_disk - owned}, missing {owned - on_disk}"
-    quarantine = vault.folder / QUARANTINE_NAME
-    assert not quarantine.exists() or not list(quarantine.iterdir()), f"{label}: quarantine"
-    temps = [p.name for p in vault.folder.rglob("*") if p.name.endswith((".tmp", ".partial"))]
-    assert temps == [], f"{label}: temporary files: {temps}"
 
 
 def _open(folder: Path) -> Vault:
@@ -158,7 +141,7 @@ def sweep(
             assert errno.errorcode[faults.code] in str(error), f"{label}: {error}"
             last = faults.kind == FSYNC and faults.at == counted["count"].fsyncs
             judge(vault, work, before, last, label)
-            assert_clean(vault, label)
+            assert_vault_clean(vault, label)
         finally:
             vault.close()
             shutil.rmtree(work)
@@ -191,7 +174,7 @@ def test_disk_faults_during_ingest(
 
     def judge(vault: Vault, work: Path, before: dict[str, int], _last: bool, label: str) -> None:
         assert rows(vault) == before, f"{label}: rows written"
-        assert_clean(vault, label)
+        assert_vault_clean(vault, label)
         result = ingest(exchange_context(vault), work)
         assert rows(vault)["evidence"] == before["evidence"] + 1, label
         assert getattr(result, "size", None) == stage.photo.stat().st_size, label
@@ -225,7 +208,7 @@ def test_disk_faults_during_export(
         else:
             assert files == [], f"{label}: output left behind: {files}"
             assert after == before, f"{label}: rows written"
-        assert_clean(vault, label)
+        assert_vault_clean(vault, label)
         again = write_bundle(exchange_context(vault), out / "again.fdb")
         assert again.path.is_file(), label
         assert not [p for p in out.iterdir() if ".partial" in p.name], label
@@ -247,7 +230,7 @@ def test_disk_faults_during_import(
 
     def judge(vault: Vault, work: Path, before: dict[str, int], _last: bool, label: str) -> None:
         assert rows(vault) == before, f"{label}: rows written"
-        assert_clean(vault, label)
+        assert_vault_clean(vault, label)
         import_(exchange_context(vault), work)
         after = rows(vault)
         assert after["bundles_in"] == 1, label
