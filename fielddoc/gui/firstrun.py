@@ -61,7 +61,10 @@ class RolePage(QWizardPage):
         row.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("&Name on your key card"), self.name)
-        form.addRow(self.tr("Vault &folder"), row)
+        # a row holding a layout gets no buddy from QFormLayout, so its '&' would show as text
+        folder_label = QLabel(self.tr("Vault &folder"))
+        folder_label.setBuddy(self.path)
+        form.addRow(folder_label, row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.field_button)
         layout.addWidget(self.hq_button)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from fielddoc.gui.app import Application
@@ -27,6 +28,10 @@ def test_first_run_creates_vault_and_opens_main_window(qtbot: QtBot, tmp_path: P
     wizard = app.window
     assert isinstance(wizard, FirstRunWizard)
     qtbot.addWidget(wizard)
+    # a label with a mnemonic and no buddy would show its '&' as text
+    for label in wizard.findChildren(QLabel):
+        if "&" in label.text().replace("&&", ""):
+            assert label.buddy() is not None, f"{label.text()!r} shows its '&'"
     wizard.role_page.name.setText("Aigul laptop")
     assert wizard.role_page.isComplete()
     wizard.next()
