@@ -71,10 +71,12 @@ class RecordsPage(Page):
             self.evidence_button,
         ):
             buttons.addWidget(button)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # the record below the list, not beside it: the list keeps the window's width, so
+        # titles stay readable next to dates and levels (in Russian the columns are wide)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setSizes([600, 400])
+        splitter.setSizes([450, 350])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(splitter)
@@ -102,6 +104,11 @@ class RecordsPage(Page):
         width = self.table.fontMetrics().horizontalAdvance(sample) + 24
         for column in (1, 2):
             self.table.setColumnWidth(column, width)
+        # the headers of the short columns whole (in Russian they are the longest text there)
+        metrics = self.table.horizontalHeader().fontMetrics()
+        for column in (3, 4):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(title) + 40)
         self.detail.setAccessibleName(self.tr("Record details"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
         self._show(self.selected_id())
