@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "ru", "ky")
@@ -33,6 +34,25 @@ def _capture(widget: object, target: Path) -> None:
         pixmap = widget.grab()
     pixmap.save(str(target))
     print(f"  {target}")
+
+
+def _shoot_pages(window: Any, role: str, lang: str, out: Path) -> None:
+    """Every side-bar page of ``window`` (HQ: testimony and exchange only)."""
+    for row, page in enumerate(window.pages):
+        window.sidebar.setCurrentRow(row)
+        name = type(page).__name__.removesuffix("Page").lower()
+        if name == "records":
+            name = getattr(page, "template_name", name)
+        if role == "hq" and name not in ("exchange", "testimony"):
+            continue
+        if name == "search":
+            # a name in Latin letters that finds the Cyrillic spellings too
+            window.search.setText("Abdullaev")
+            window.run_search()
+        table = getattr(page, "table", None)
+        if table is not None and table.model() and table.model().rowCount():
+            table.selectRow(0)
+        _capture(window, out / f"{lang}-{role}-{row + 3:02d}-{name}.png")
 
 
 def shoot(out: Path) -> None:
@@ -73,17 +93,7 @@ def shoot(out: Path) -> None:
                 window = controller.window
                 assert isinstance(window, MainWindow)  # noqa: S101
                 window.resize(1280, 800)
-                for row, page in enumerate(window.pages):
-                    window.sidebar.setCurrentRow(row)
-                    name = type(page).__name__.removesuffix("Page").lower()
-                    if name == "records":
-                        name = getattr(page, "template_name", name)
-                    if role == "hq" and name not in ("exchange", "testimony"):
-                        continue
-                    table = getattr(page, "table", None)
-                    if table is not None and table.model() and table.model().rowCount():
-                        table.selectRow(0)
-                    _capture(window, out / f"{lang}-{role}-{row + 3:02d}-{name}.png")
+                _shoot_pages(window, role, lang, out)
                 controller.lock()
                 controller.window.close()  # type: ignore[union-attr]
         app.quit()
