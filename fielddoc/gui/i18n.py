@@ -4,6 +4,10 @@ Sources are ``resources/translations/fielddoc_<lang>.ts`` (edited with Qt Lingui
 build compiles them to ``.qm`` (``make translations`` runs ``pyside6-lrelease``; the wheel
 build does the same). Template and thesaurus labels come from the templates' own en/ru/ky
 labels, not from Qt. Dates and numbers follow the chosen language's locale.
+
+Qt's own strings (dialog buttons, the wizard, the file dialog, context menus) come from Qt's
+``qtbase_<lang>.qm``; for Kyrgyz, which Qt does not ship, from our hand-kept
+``resources/translations/qtbase_ky.ts`` (see :func:`_qt_translator`).
 """
 
 from __future__ import annotations
@@ -39,8 +43,8 @@ class Languages:
             if loaded:
                 app.installTranslator(translator)
                 self._translators.append(translator)
-            qt = QTranslator(app)
-            if qt.load(QLocale(_LOCALES[language]), "qtbase", "_", _qt_translations()):
+            qt = _qt_translator(app, language)
+            if qt is not None:
                 app.installTranslator(qt)
                 self._translators.append(qt)
         QLocale.setDefault(QLocale(_LOCALES[language]))
@@ -55,6 +59,23 @@ class Languages:
 
     def locale(self) -> QLocale:
         return QLocale(_LOCALES[self.current])
+
+
+def _qt_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """The translator for Qt's own strings (standard buttons, file dialog, context menus).
+
+    Qt's shipped ``qtbase_<lang>.qm`` wins; fielddoc's ``qtbase_<lang>.qm`` (resources, built
+    from a hand-kept ``.ts``) only fills in a language Qt does not ship, Kyrgyz today. Never
+    both: two catalogues for one context would make the shown text depend on install order.
+    None when neither exists (English falls back to Qt's built-in source texts).
+    """
+    locale = QLocale(_LOCALES[language])
+    for folder in (_qt_translations(), str(resource_path("translations"))):
+        translator = QTranslator()
+        if translator.load(locale, "qtbase", "_", folder):
+            translator.setParent(app)  # like the app's own translator; a miss is just dropped
+            return translator
+    return None
 
 
 def _qt_translations() -> str:

@@ -1936,7 +1936,7 @@
     <message>
         <location filename="../../fielddoc/gui/passphrase_dialog.py" line="219"/>
         <source>New key file written. Copy it somewhere safe before you press OK.</source>
-        <translation>Жаңы ачкыч файлы жазылды. OK баскычын басуудан мурун аны коопсуз жерге көчүрүңүз.</translation>
+        <translation>Жаңы ачкыч файлы жазылды. Макул баскычын басуудан мурун аны коопсуз жерге көчүрүңүз.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/passphrase_dialog.py" line="228"/>
