@@ -31,8 +31,9 @@ def _dialog(parent: QWidget | None, title: str, mode: QFileDialog.FileMode) -> Q
     return dialog
 
 
-def open_files(parent: QWidget | None, title: str) -> list[Path]:
-    dialog = _dialog(parent, title, QFileDialog.FileMode.ExistingFiles)
+def _chosen(dialog: QFileDialog) -> list[Path]:
+    """Run ``dialog``; the paths chosen ([] if cancelled). The dialog is deleted and Qt's
+    dialog history scrubbed whatever happens."""
     try:
         accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
         return [Path(name) for name in dialog.selectedFiles()] if accepted else []
@@ -41,42 +42,28 @@ def open_files(parent: QWidget | None, title: str) -> list[Path]:
         scrub_dialog_history()
 
 
+def open_files(parent: QWidget | None, title: str) -> list[Path]:
+    return _chosen(_dialog(parent, title, QFileDialog.FileMode.ExistingFiles))
+
+
 def open_file(parent: QWidget | None, title: str, name_filter: str = "") -> Path | None:
     dialog = _dialog(parent, title, QFileDialog.FileMode.ExistingFile)
     if name_filter:
         dialog.setNameFilter(name_filter)
-    try:
-        if dialog.exec() == QFileDialog.DialogCode.Accepted and dialog.selectedFiles():
-            return Path(dialog.selectedFiles()[0])
-        return None
-    finally:
-        dialog.deleteLater()
-        scrub_dialog_history()
+    return next(iter(_chosen(dialog)), None)
 
 
 def choose_folder(parent: QWidget | None, title: str) -> Path | None:
     dialog = _dialog(parent, title, QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-    try:
-        if dialog.exec() == QFileDialog.DialogCode.Accepted and dialog.selectedFiles():
-            return Path(dialog.selectedFiles()[0])
-        return None
-    finally:
-        dialog.deleteLater()
-        scrub_dialog_history()
+    return next(iter(_chosen(dialog)), None)
 
 
 def save_file(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     dialog = _dialog(parent, title, QFileDialog.FileMode.AnyFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.selectFile(suggested)
-    try:
-        if dialog.exec() == QFileDialog.DialogCode.Accepted and dialog.selectedFiles():
-            return Path(dialog.selectedFiles()[0])
-        return None
-    finally:
-        dialog.deleteLater()
-        scrub_dialog_history()
+    return next(iter(_chosen(dialog)), None)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, action: str) -> bool:
