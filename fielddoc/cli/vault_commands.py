@@ -59,6 +59,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     gui = sub.add_parser("gui", help="start the desktop application")
     gui.set_defaults(handler=cmd_gui, needs_vault=False)
 
+    selftest = sub.add_parser(
+        "self-test",
+        help="check this installation in a temporary folder (no real vault is touched)",
+    )
+    selftest.set_defaults(handler=cmd_self_test, needs_vault=False)
+
     log = sub.add_parser("audit", help="show the audit log")
     log.add_argument("--limit", type=int, default=50)
     log.add_argument("--json", action="store_true")
@@ -161,6 +167,13 @@ def cmd_gui(ctx: Context) -> int:
     from fielddoc.gui.app import main as gui_main
 
     return gui_main(["--vault", str(ctx.vault_path)] if ctx.args.vault else [])
+
+
+def cmd_self_test(ctx: Context) -> int:
+    from fielddoc.selftest import run_self_test
+
+    del ctx
+    return 0 if run_self_test(say) else 1
 
 
 def cmd_keyfile_create(ctx: Context) -> int:

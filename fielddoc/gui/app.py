@@ -227,6 +227,11 @@ class Application(QObject):
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fielddoc-gui")
     parser.add_argument("--vault", metavar="DIR", help="vault folder (default: the default vault)")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation in a temporary folder (no real vault is touched), then exit",
+    )
     args = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
     prepare()
     # fractional scales (125 %, 150 %) stay fractional; the SVG icons render sharp at any of
@@ -236,6 +241,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     app = QApplication(sys.argv[:1])
     app.setApplicationDisplayName("fielddoc")
+    if args.self_test:
+        from fielddoc.gui import selftest
+
+        return selftest.run(app)
     LANGUAGE.apply(system_language())
     path = Path(args.vault).expanduser() if args.vault else default_vault_path()
     controller = Application(path)
