@@ -8,7 +8,8 @@ BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test lint typecheck pytest bench screenshots fuzz translations update-translations clean
+.PHONY: run test lint typecheck pytest bench screenshots fuzz translations update-translations \
+	package package-check clean
 
 $(VENV)/.run-installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -76,6 +77,34 @@ fuzz: $(VENV)/.test-installed
 			>"$$logs/$$target.log" 2>&1 || { cat "$$logs/$$target.log"; exit 1; }; \
 		grep -E '^(fuzz |Done )' "$$logs/$$target.log"; \
 	done
+
+# Frozen Linux build (packaging/README.md): a one-folder PyInstaller build in dist/fielddoc,
+# the desktop files laid out under build/linux-root, and a tarball with its SHA-256 in dist/.
+# SOURCE_DATE_EPOCH (the last commit's time) and a fixed hash seed make repeated builds of one
+# commit as alike as PyInstaller allows.
+$(VENV)/.package-installed: pyproject.toml $(VENV)/.test-installed
+	$(PY) -m pip install --quiet -e '.[test,package]'
+	touch $@
+
+VERSION = $(shell $(PY) -c 'import fielddoc; print(fielddoc.__version__)')
+EPOCH = $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+ARCH = $(shell uname -m)
+TARBALL = dist/fielddoc-$(VERSION)-linux-$(ARCH).tar.gz
+
+package: $(VENV)/.package-installed translations
+	rm -rf dist/fielddoc build/linux-root build/icons
+	$(PY) packaging/linux/make_icons.py build/icons
+	SOURCE_DATE_EPOCH=$(EPOCH) PYTHONHASHSEED=0 $(BIN)/pyinstaller --noconfirm --clean \
+		--log-level WARN --distpath dist --workpath build/pyinstaller packaging/fielddoc.spec
+	sh packaging/linux/install.sh dist/fielddoc build/linux-root build/icons
+	tar --sort=name --mtime=@$(EPOCH) --owner=0 --group=0 --numeric-owner \
+		-C build/linux-root -czf $(TARBALL) .
+	cd dist && sha256sum $(notdir $(TARBALL)) > $(notdir $(TARBALL)).sha256
+	@du -sh dist/fielddoc $(TARBALL)
+
+# CI: the frozen build's own self-test and the checks on what went into it
+package-check: package
+	FIELDDOC_FROZEN=dist/fielddoc $(BIN)/pytest -n 0 -p no:cacheprovider tests/package
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
