@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import sys
 
-from bench import bench_age, bench_evidence, bench_exchange, bench_gui, bench_records
+from bench import (
+    bench_age,
+    bench_evidence,
+    bench_exchange,
+    bench_gui,
+    bench_package,
+    bench_records,
+)
 
 BENCHMARKS = {
     "records": bench_records.main,
@@ -15,6 +22,7 @@ BENCHMARKS = {
     "exchange": bench_exchange.main,
     "gui": bench_gui.main,
     "age": bench_age.main,
+    "package": bench_package.main,
 }
 
 
