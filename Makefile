@@ -79,7 +79,8 @@ fuzz: $(VENV)/.test-installed
 	done
 
 # Frozen Linux build (packaging/README.md): a one-folder PyInstaller build in dist/fielddoc,
-# the desktop files laid out under build/linux-root, and a tarball with its SHA-256 in dist/.
+# then a tarball (with its SHA-256) of fielddoc-VERSION/{bin,lib,share}: the folder plus the
+# desktop entry, AppStream metainfo and icons, ready to unpack into ~/.local or /usr/local.
 # SOURCE_DATE_EPOCH (the last commit's time) and a fixed hash seed make repeated builds of one
 # commit as alike as PyInstaller allows.
 $(VENV)/.package-installed: pyproject.toml $(VENV)/.test-installed
@@ -92,13 +93,14 @@ ARCH = $(shell uname -m)
 TARBALL = dist/fielddoc-$(VERSION)-linux-$(ARCH).tar.gz
 
 package: $(VENV)/.package-installed translations
-	rm -rf dist/fielddoc build/linux-root build/icons
-	$(PY) packaging/linux/make_icons.py build/icons
+	rm -rf dist/fielddoc build/linux-root build/linux-icons
 	SOURCE_DATE_EPOCH=$(EPOCH) PYTHONHASHSEED=0 $(BIN)/pyinstaller --noconfirm --clean \
 		--log-level WARN --distpath dist --workpath build/pyinstaller packaging/fielddoc.spec
-	sh packaging/linux/install.sh dist/fielddoc build/linux-root build/icons
+	$(PY) packaging/linux/make_icons.py build/linux-icons
+	packaging/linux/install.sh --prefix /fielddoc-$(VERSION) --icons build/linux-icons \
+		dist/fielddoc build/linux-root
 	tar --sort=name --mtime=@$(EPOCH) --owner=0 --group=0 --numeric-owner \
-		-C build/linux-root -czf $(TARBALL) .
+		-C build/linux-root -czf $(TARBALL) fielddoc-$(VERSION)
 	cd dist && sha256sum $(notdir $(TARBALL)) > $(notdir $(TARBALL)).sha256
 	@du -sh dist/fielddoc $(TARBALL)
 

@@ -241,6 +241,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     app = QApplication(sys.argv[:1])
     app.setApplicationDisplayName("fielddoc")
+    # Wayland docks find the icon and group windows through the desktop entry's name, the one
+    # under packaging/linux
+    app.setDesktopFileName("org.fielddoc.Fielddoc")
     if args.self_test:
         from fielddoc.gui import selftest
 

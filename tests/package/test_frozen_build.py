@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -117,3 +119,25 @@ def test_programs_are_executable_and_not_writable_by_others(frozen: Path, progra
     mode = (frozen / program).stat().st_mode
     assert mode & 0o111  # executable
     assert not mode & 0o022  # nobody else may replace the program
+
+
+def test_tarball_unpacks_to_a_working_install_tree(frozen: Path, tmp_path: Path) -> None:
+    version = fielddoc.__version__
+    tarball = frozen.parent / f"fielddoc-{version}-linux-{os.uname().machine}.tar.gz"
+    digest = tarball.with_name(tarball.name + ".sha256").read_text().split()[0]
+    assert hashlib.sha256(tarball.read_bytes()).hexdigest() == digest
+    with tarfile.open(tarball) as archive:
+        members = archive.getmembers()
+        # one top folder, no absolute paths, no names climbing out of it
+        assert {m.name.split("/")[0] for m in members} == {f"fielddoc-{version}"}
+        assert not [m for m in members if m.name.startswith("/") or ".." in m.name.split("/")]
+        assert {(m.uid, m.gid) for m in members} == {(0, 0)}
+        archive.extractall(tmp_path, filter="data")
+    top = tmp_path / f"fielddoc-{version}"
+    result = _run([str(top / "bin" / "fielddoc"), "--version"], _env(tmp_path))
+    assert result.stdout.strip() == f"fielddoc {version}"  # through the bin/ symlink
+    share = top / "share"
+    assert (share / "applications" / "org.fielddoc.Fielddoc.desktop").is_file()
+    assert (share / "metainfo" / "org.fielddoc.Fielddoc.metainfo.xml").is_file()
+    for size in (16, 32, 48, 128, 256, 512):
+        assert (share / f"icons/hicolor/{size}x{size}/apps/org.fielddoc.Fielddoc.png").is_file()
