@@ -93,11 +93,11 @@ ARCH = $(shell uname -m)
 TARBALL = dist/fielddoc-$(VERSION)-linux-$(ARCH).tar.gz
 
 package: $(VENV)/.package-installed translations
-	rm -rf dist/fielddoc build/linux-root build/linux-icons
+	rm -rf dist/fielddoc build/linux-root build/icons
+	$(PY) packaging/linux/make_icons.py build/icons
 	SOURCE_DATE_EPOCH=$(EPOCH) PYTHONHASHSEED=0 $(BIN)/pyinstaller --noconfirm --clean \
 		--log-level WARN --distpath dist --workpath build/pyinstaller packaging/fielddoc.spec
-	$(PY) packaging/linux/make_icons.py build/linux-icons
-	packaging/linux/install.sh --prefix /fielddoc-$(VERSION) --icons build/linux-icons \
+	packaging/linux/install.sh --prefix /fielddoc-$(VERSION) --icons build/icons \
 		dist/fielddoc build/linux-root
 	tar --sort=name --mtime=@$(EPOCH) --owner=0 --group=0 --numeric-owner \
 		-C build/linux-root -czf $(TARBALL) fielddoc-$(VERSION)

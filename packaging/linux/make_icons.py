@@ -3,7 +3,9 @@
 Usage: ``python packaging/linux/make_icons.py OUTDIR [--source SVG]``
 
 Writes ``OUTDIR/hicolor/<n>x<n>/apps/org.fielddoc.Fielddoc.png`` for every size in
-:data:`SIZES` and copies the source to ``OUTDIR/hicolor/scalable/apps/org.fielddoc.Fielddoc.svg``.
+:data:`SIZES` and copies the source to ``OUTDIR/hicolor/scalable/apps/org.fielddoc.Fielddoc.svg``;
+then ``OUTDIR/fielddoc.ico`` (Windows, 16-256 px) and ``OUTDIR/fielddoc.icns`` (macOS) from the
+same PNGs, for the PyInstaller spec.
 The PNGs are build products (made by ``install.sh`` during packaging), never committed.
 
 Rendering uses Qt's own SVG renderer on the offscreen platform, so it needs nothing beyond the
@@ -69,6 +71,25 @@ def render(source: Path, out_root: Path, sizes: Sequence[int] = SIZES) -> list[P
     return written
 
 
+ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def platform_icons(out_root: Path) -> list[Path]:
+    """``fielddoc.ico`` and ``fielddoc.icns`` from the hicolor PNGs :func:`render` wrote."""
+    from PIL import Image
+
+    def png(size: int) -> Path:
+        return out_root / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+
+    largest = Image.open(png(max(SIZES)))
+    ico = out_root / "fielddoc.ico"
+    largest.save(ico, sizes=[(n, n) for n in ICO_SIZES])
+    icns = out_root / "fielddoc.icns"
+    smaller = [Image.open(png(n)) for n in (16, 32, 64, 128, 256)]
+    largest.save(icns, append_images=smaller)
+    return [ico, icns]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Render the fielddoc icon into a hicolor tree.")
     parser.add_argument("outdir", type=Path, help="root under which hicolor/ is created")
@@ -76,6 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         render(args.source, args.outdir)
+        platform_icons(args.outdir)
     except (IconError, OSError) as exc:
         sys.stderr.write(f"make_icons: {exc}\n")
         return 1

@@ -206,7 +206,7 @@ def test_metainfo_says_no_network_in_english_and_russian() -> None:
 
 def test_make_icons_renders_every_size(icons: Path) -> None:
     expected = {f"hicolor/{n}x{n}/apps/{APP_ID}.png" for n in SIZES}
-    expected.add(f"hicolor/scalable/apps/{APP_ID}.svg")
+    expected |= {f"hicolor/scalable/apps/{APP_ID}.svg", "fielddoc.ico", "fielddoc.icns"}
     assert files_under(icons) == expected
     assert (icons / f"hicolor/scalable/apps/{APP_ID}.svg").read_bytes() == SOURCE_SVG.read_bytes()
     for size in SIZES:
@@ -225,6 +225,15 @@ def test_make_icons_renders_every_size(icons: Path) -> None:
         colours = rgba.getcolors(maxcolors=size * size) or []
         opaque = {rgb for _, rgb in colours if isinstance(rgb, tuple) and rgb[3] == 255}
         assert len(opaque) >= 3, size
+
+
+def test_make_icons_writes_windows_and_macos_icons(icons: Path) -> None:
+    with Image.open(icons / "fielddoc.ico") as ico:
+        assert ico.format == "ICO"
+        assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
+    with Image.open(icons / "fielddoc.icns") as icns:
+        assert icns.format == "ICNS"
+        assert {(16, 16), (32, 32), (128, 128), (512, 512)} <= {s[:2] for s in icns.info["sizes"]}
 
 
 def test_make_icons_rejects_a_bad_source(tmp_path: Path) -> None:
@@ -265,7 +274,8 @@ def test_install_lays_out_the_tree(tmp_path: Path, icons: Path) -> None:
     assert (share / "applications" / DESKTOP.name).read_bytes() == DESKTOP.read_bytes()
     assert (share / "metainfo" / METAINFO.name).read_bytes() == METAINFO.read_bytes()
     assert (share / "applications" / DESKTOP.name).stat().st_mode & 0o777 == 0o644
-    assert files_under(share / "icons") == files_under(icons)
+    # only the hicolor tree is installed; the .ico/.icns beside it are for Windows and macOS
+    assert files_under(share / "icons") == {p for p in files_under(icons) if "/" in p}
     assert files_under(stage) - {f"usr/{p}" for p in files_under(usr)} == set()
 
 
