@@ -1,6 +1,8 @@
-; Inno Setup 6 script: the Windows installer around the PyInstaller folder dist\fielddoc.
+﻿; Inno Setup 6 script: the Windows installer around the PyInstaller folder dist\fielddoc.
 ; Built by packaging\windows\build.ps1 (see packaging\README.md); run from the repository root:
 ;   iscc /DAppVersion=0.1.0 packaging\windows\fielddoc.iss
+;
+; Save as UTF-8 with BOM (Inno Setup 6 reads the Russian messages correctly then).
 ;
 ; Choices, each for the monitor's safety or for machines without an administrator:
 ; - Installs per user by default (no administrator needed); an administrator may choose
@@ -47,6 +49,10 @@ SignedUninstaller=yes
 Name: "en"; MessagesFile: "compiler:Default.isl"
 Name: "ru"; MessagesFile: "compiler:Languages\Russian.isl"
 
+[CustomMessages]
+en.CheckInstallation=Check the installation
+ru.CheckInstallation=Проверить установку
+
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
@@ -59,5 +65,5 @@ Name: "{autodesktop}\fielddoc"; Filename: "{app}\fielddoc-gui.exe"; Tasks: deskt
 
 [Run]
 ; the installed build checks itself before it is first used; a failure shows the report
-Filename: "{app}\fielddoc-gui.exe"; Parameters: "--self-test"; Description: "Check the installation"; Flags: postinstall skipifsilent unchecked
+Filename: "{app}\fielddoc-gui.exe"; Parameters: "--self-test"; Description: "{cm:CheckInstallation}"; Flags: postinstall skipifsilent unchecked
 Filename: "{app}\fielddoc-gui.exe"; Description: "{cm:LaunchProgram,fielddoc}"; Flags: nowait postinstall skipifsilent
