@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from fielddoc.exchange import cards
 from fielddoc.exchange.export import ExportResult
 from fielddoc.gui import dialogs
+from fielddoc.gui.counts import Counts, fill
 from fielddoc.gui.exchange_format import data_size
 from fielddoc.gui.messages import message_for
 from fielddoc.gui.session import Session
@@ -150,17 +151,20 @@ class _ContentsPage(QWizardPage):
             elif counts.empty:
                 self.summary.setText(message_for("NOTHING_TO_EXPORT"))
             else:
+                words = Counts()
                 text = self.tr(
-                    "The bundle will carry %1 record revisions (of %2 records), %3 link "
-                    "changes and %4 evidence files (%5), signed by this laptop and encrypted "
-                    "so that only the chosen HQ keys can open it."
+                    "The bundle will carry %1 %2, %3 and %4 (%5), signed by this laptop and "
+                    "encrypted so that only the chosen HQ keys can open it."
                 )
                 self.summary.setText(
-                    text.replace("%1", str(counts.revisions))
-                    .replace("%2", str(counts.records))
-                    .replace("%3", str(counts.links))
-                    .replace("%4", str(counts.evidence))
-                    .replace("%5", data_size(counts.evidence_bytes))
+                    fill(
+                        text,
+                        words.revisions(counts.revisions),
+                        words.of_records(counts.records),
+                        words.link_changes(counts.links),
+                        words.evidence_files(counts.evidence),
+                        data_size(counts.evidence_bytes),
+                    )
                 )
         self.completeChanged.emit()
 
@@ -318,18 +322,22 @@ class _ProgressPage(QWizardPage):
         owner, state = self.owner, self.state
         if owner.export_result is not None:
             result = owner.export_result
+            words = Counts()
             text = self.tr(
-                "Bundle %1 written to %2: %3 record revisions, %4 link changes, %5 evidence "
-                "files (%6), encrypted for %7. Take it to HQ by any channel."
+                "Bundle %1 written to %2: %3, %4, %5 (%6), encrypted for %7. Take it to HQ by "
+                "any channel."
             )
             state.setText(
-                text.replace("%1", str(result.seq))
-                .replace("%2", str(result.path))
-                .replace("%3", str(result.revisions))
-                .replace("%4", str(result.links))
-                .replace("%5", str(result.evidence))
-                .replace("%6", data_size(result.payload_bytes))
-                .replace("%7", ", ".join(result.recipients))
+                fill(
+                    text,
+                    result.seq,
+                    result.path,
+                    words.revisions(result.revisions),
+                    words.link_changes(result.links),
+                    words.evidence_files(result.evidence),
+                    data_size(result.payload_bytes),
+                    ", ".join(result.recipients),
+                )
             )
         elif owner.failure is not None:
             code, message = owner.failure

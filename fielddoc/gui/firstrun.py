@@ -143,9 +143,7 @@ class PassphrasePage(QWizardPage):
         score = strength(text).score
         self.meter.setValue(score)
         if len(text) < MIN_PASSPHRASE_CHARS:
-            verdict = self.tr("Too short: at least %1 characters.").replace(
-                "%1", str(MIN_PASSPHRASE_CHARS)
-            )
+            verdict = self.tr("Too short: at least %n character(s).", "", MIN_PASSPHRASE_CHARS)
         elif score < 3:
             verdict = self.tr("Weak: this could be guessed. Add words.")
         elif text != self.second.text():

@@ -3,7 +3,9 @@
 Sources are ``resources/translations/fielddoc_<lang>.ts`` (edited with Qt Linguist); the
 build compiles them to ``.qm`` (``make translations`` runs ``pyside6-lrelease``; the wheel
 build does the same). Template and thesaurus labels come from the templates' own en/ru/ky
-labels, not from Qt. Dates and numbers follow the chosen language's locale.
+labels, not from Qt. Dates and numbers follow the chosen language's locale. English is
+loaded like the others: ``fielddoc_en.ts`` holds only the English plural forms (see
+:mod:`fielddoc.gui.counts`).
 
 Qt's own strings (dialog buttons, the wizard, the file dialog, context menus) come from Qt's
 ``qtbase_<lang>.qm``; for Kyrgyz, which Qt does not ship, from our hand-kept
@@ -35,14 +37,16 @@ class Languages:
         for translator in self._translators:
             app.removeTranslator(translator)
         self._translators = []
-        loaded = True
+        translator = QTranslator(app)
+        folder = resource_path("translations")
+        found = translator.load(f"fielddoc_{language}", str(folder))
+        if found:
+            app.installTranslator(translator)
+            self._translators.append(translator)
+        # English texts are the sources; its catalogue only adds plural forms ("1 file"), so
+        # English without it still works (it just says "1 file(s)")
+        loaded = found or language == "en"
         if language != "en":
-            translator = QTranslator(app)
-            folder = resource_path("translations")
-            loaded = translator.load(f"fielddoc_{language}", str(folder))
-            if loaded:
-                app.installTranslator(translator)
-                self._translators.append(translator)
             qt = _qt_translator(app, language)
             if qt is not None:
                 app.installTranslator(qt)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from fielddoc.exchange.purge import DeliveryStatus, delivery_status
+from fielddoc.gui.counts import Counts, fill
+from fielddoc.gui.exchange_format import data_size
 from fielddoc.gui.i18n import LANGUAGE, LANGUAGES
 from fielddoc.gui.icons import icon
 from fielddoc.gui.pages.base import Page
@@ -328,19 +330,15 @@ class MainWindow(QMainWindow):
         if status.records_undelivered == 0 and status.evidence_undelivered == 0:
             label.setText(self.tr("HQ has confirmed everything on this laptop."))
         else:
-            text = self.tr("Not yet confirmed by HQ: %1 of %2 records, %3 of %4 files (%5)")
-            values = (
-                status.records_undelivered,
-                status.records_total,
-                status.evidence_undelivered,
-                status.evidence_total,
-                LANGUAGE.locale().formattedDataSize(  # SI units, as the Outbox shows sizes
-                    status.evidence_bytes_undelivered, 1, QLocale.DataSizeFormat.DataSizeSIFormat
-                ),
+            counts = Counts()
+            label.setText(
+                fill(
+                    self.tr("Not yet confirmed by HQ: %1, %2 (%3)"),
+                    counts.part_of_records(status.records_undelivered, status.records_total),
+                    counts.part_of_files(status.evidence_undelivered, status.evidence_total),
+                    data_size(status.evidence_bytes_undelivered),  # as the Outbox shows sizes
+                )
             )
-            for number in range(len(values), 0, -1):  # %5 before %1, which is also in %10+
-                text = text.replace(f"%{number}", str(values[number - 1]))
-            label.setText(text)
         label.setToolTip(
             self.tr(
                 "This is what a seized laptop would still hold. Export it to HQ, import "

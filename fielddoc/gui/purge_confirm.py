@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from fielddoc.gui import dialogs
+from fielddoc.gui.counts import Counts, fill
 from fielddoc.gui.exchange_format import data_size
 from fielddoc.gui.i18n import LANGUAGE
 from fielddoc.records.templates import TemplateSet
@@ -95,9 +96,7 @@ def _listing(names: list[str], total: int) -> str:
     shown = ", ".join(f"“{name}”" for name in names if name)
     more = total - len(names)
     if more > 0:
-        shown += " " + QCoreApplication.translate("exchange", "and %1 more").replace(
-            "%1", str(more)
-        )
+        shown += " " + Counts().more(more)
     return shown
 
 
@@ -111,18 +110,22 @@ def purge_confirmation_text(preview: PurgePreview, templates: TemplateSet) -> st
         )
         lines.append(
             "• "
-            + QCoreApplication.translate("exchange", "%1 records (%2): %3")
-            .replace("%1", str(preview.records))
-            .replace("%2", kinds)
-            .replace("%3", _listing(preview.record_titles, preview.records))
+            + fill(
+                QCoreApplication.translate("exchange", "%1 (%2): %3", "what is deleted"),
+                Counts().records(preview.records),
+                kinds,
+                _listing(preview.record_titles, preview.records),
+            )
         )
     if preview.evidence:
         lines.append(
             "• "
-            + QCoreApplication.translate("exchange", "%1 evidence files (%2): %3")
-            .replace("%1", str(preview.evidence))
-            .replace("%2", data_size(preview.evidence_bytes))
-            .replace("%3", _listing(preview.evidence_names, preview.evidence))
+            + fill(
+                QCoreApplication.translate("exchange", "%1 (%2): %3", "what is deleted"),
+                Counts().evidence_files(preview.evidence),
+                data_size(preview.evidence_bytes),
+                _listing(preview.evidence_names, preview.evidence),
+            )
         )
     lines.append("")
     lines.append(
@@ -138,12 +141,14 @@ def purge_confirmation_text(preview: PurgePreview, templates: TemplateSet) -> st
 
 def confirm_purge(parent: QWidget | None, preview: PurgePreview, templates: TemplateSet) -> bool:
     """Ask before purging; Cancel is the default answer."""
-    action = QCoreApplication.translate("exchange", "Delete %1 records and %2 files").replace(
-        "%1", str(preview.records)
+    action = fill(
+        QCoreApplication.translate("exchange", "Delete %1 and %2"),
+        Counts().records(preview.records),
+        Counts().files(preview.evidence),
     )
     return dialogs.confirm(
         parent,
         QCoreApplication.translate("exchange", "Purge what HQ confirmed"),
         purge_confirmation_text(preview, templates),
-        action=action.replace("%2", str(preview.evidence)),
+        action=action,
     )

@@ -281,6 +281,113 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="32"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="35"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="38"/>
+        <source>%n evidence file(s)</source>
+        <translation>
+            <numerusform>%n evidence file</numerusform>
+            <numerusform>%n evidence files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="41"/>
+        <source>%n revision(s)</source>
+        <translation>
+            <numerusform>%n revision</numerusform>
+            <numerusform>%n revisions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="45"/>
+        <source>of %n record(s)</source>
+        <translation>
+            <numerusform>of %n record</numerusform>
+            <numerusform>of %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="48"/>
+        <source>%n link change(s)</source>
+        <translation>
+            <numerusform>%n link change</numerusform>
+            <numerusform>%n link changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="51"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="55"/>
+        <source>%1 of %n record(s)</source>
+        <translation>
+            <numerusform>%1 of %n record</numerusform>
+            <numerusform>%1 of %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="58"/>
+        <source>%1 of %n file(s)</source>
+        <translation>
+            <numerusform>%1 of %n file</numerusform>
+            <numerusform>%1 of %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="62"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="66"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="70"/>
+        <source> day(s)</source>
+        <translation>
+            <numerusform> day</numerusform>
+            <numerusform> days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="73"/>
+        <source>Too long: at most %n character(s).</source>
+        <translation>
+            <numerusform>Too long: at most %n character.</numerusform>
+            <numerusform>Too long: at most %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../fielddoc/gui/fields/checked_lines.py" line="126"/>
@@ -363,7 +470,7 @@
 <context>
     <name>ErasedNotice</name>
     <message>
-        <location filename="../../fielddoc/gui/app.py" line="47"/>
+        <location filename="../../fielddoc/gui/app.py" line="49"/>
         <source>This vault was erased. Its contents can no longer be opened by anyone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -739,9 +846,9 @@
     <message numerus="yes">
         <location filename="../../fielddoc/gui/pages/evidence.py" line="426"/>
         <source>Adding %n file(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Adding %n file…</numerusform>
+            <numerusform>Adding %n files…</numerusform>
         </translation>
     </message>
     <message>
@@ -762,9 +869,9 @@
     <message numerus="yes">
         <location filename="../../fielddoc/gui/pages/evidence.py" line="449"/>
         <source>Cancelled. The file being read was not stored; %n file(s) finished before the cancel were kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancelled. The file being read was not stored; %n file finished before the cancel was kept.</numerusform>
+            <numerusform>Cancelled. The file being read was not stored; %n files finished before the cancel were kept.</numerusform>
         </translation>
     </message>
     <message>
@@ -790,25 +897,25 @@
     <message numerus="yes">
         <location filename="../../fielddoc/gui/pages/evidence.py" line="550"/>
         <source>Verifying %n file(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verifying %n file…</numerusform>
+            <numerusform>Verifying %n files…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../fielddoc/gui/pages/evidence.py" line="567"/>
         <source>%n file(s) FAILED verification.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file FAILED verification.</numerusform>
+            <numerusform>%n files FAILED verification.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../fielddoc/gui/pages/evidence.py" line="568"/>
         <source>%n file(s) verified, all intact.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file verified, intact.</numerusform>
+            <numerusform>%n files verified, all intact.</numerusform>
         </translation>
     </message>
     <message>
@@ -880,27 +987,27 @@
 <context>
     <name>EvidenceProblem</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="187"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="194"/>
         <source>the encrypted file is missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="188"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="195"/>
         <source>the encrypted file was altered or damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="189"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="196"/>
         <source>the content does not match the hash taken when it was added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="192"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="199"/>
         <source>the encrypted file cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="193"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="200"/>
         <source>delivered and removed from this laptop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -908,57 +1015,57 @@
 <context>
     <name>EvidenceTableModel</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="68"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="75"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="69"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="76"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="70"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="77"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="71"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="78"/>
         <source>Acquired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="72"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="79"/>
         <source>SHA-256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="73"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="80"/>
         <source>Attached to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="74"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="81"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="132"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="139"/>
         <source>Delivered, removed here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="135"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="142"/>
         <source>Stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="137"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="144"/>
         <source>Verified: intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="138"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="145"/>
         <source>FAILED: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1129,7 +1236,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="141"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="247"/>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="71"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
@@ -1190,217 +1297,242 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="90"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="92"/>
         <source>Sending to HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="91"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="93"/>
         <source>What HQ has not confirmed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="92"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="94"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="93"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="95"/>
         <source>Export a bundle for HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="94"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="96"/>
         <source>Import &amp;receipt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="95"/>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="240"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="97"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="246"/>
         <source>Import a receipt from HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="96"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="98"/>
         <source>&amp;Purge delivered…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="98"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="100"/>
         <source>Delete from this laptop what HQ confirmed receiving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="102"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="104"/>
         <source>Bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="103"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="105"/>
         <source>Written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="104"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="142"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="106"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="248"/>
         <source>Revisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="105"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="143"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="107"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="249"/>
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="106"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="108"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="107"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="109"/>
         <source>Confirmed by HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="110"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="112"/>
         <source>Bundles written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="111"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="113"/>
         <source>After HQ confirms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="113"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="115"/>
         <source>Purge &amp;automatically when a receipt from HQ arrives</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="116"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="118"/>
         <source>Purge automatically on receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="119"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="121"/>
         <source>&amp;Keep nothing HQ confirmed that is older than</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="121"/>
-        <source> days</source>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="168"/>
+        <source>%1 and %2 (%3) not yet confirmed by HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="122"/>
-        <source>no limit</source>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="177"/>
+        <source>Removed after delivery so far: %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="227"/>
+        <source>Bundle %1 written to %2 (%3, %4, for %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="274"/>
+        <source>Receipt from %1: %2 confirmed delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="282"/>
+        <source>Removed from this laptop: %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="325"/>
+        <source>Deleted from this laptop: %1 and %2 (%3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="124"/>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="126"/>
         <source>Keep nothing older than this many days that HQ confirmed (0: no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="112"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="218"/>
         <source>Bundles from field devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="113"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="219"/>
         <source>&amp;Import bundles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="115"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="221"/>
         <source>Import one or more bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="117"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="223"/>
         <source>Verif&amp;y only…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="119"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="225"/>
         <source>Verify bundles without importing them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="122"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="228"/>
         <source>&amp;Write a receipt for each imported bundle into:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="124"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="230"/>
         <source>C&amp;hoose folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="126"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="232"/>
         <source>Choose the folder for receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="128"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="190"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="234"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="296"/>
         <source>Folder for receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="129"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="235"/>
         <source>Verification reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="130"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="236"/>
         <source>Verification report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="131"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="237"/>
         <source>Import despite the &amp;gap…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="133"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="239"/>
         <source>Import the selected out-of-sequence bundle anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="135"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="147"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="241"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="253"/>
         <source>Imported bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="138"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="244"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="139"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="245"/>
         <source>Sequence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="140"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="246"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="144"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="250"/>
         <source>Receipts written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="148"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="254"/>
         <source>Write receipt agai&amp;n…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="150"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="256"/>
         <source>Write the receipt of the selected bundle again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1420,23 +1552,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="146"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="155"/>
         <source>not yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="157"/>
-        <source>%1 records and %2 files (%3) not yet confirmed by HQ.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="166"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="174"/>
         <source>HQ has confirmed everything on this laptop.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="168"/>
-        <source>Removed after delivery so far: %1 records and %2 files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1505,185 +1627,271 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="209"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="217"/>
         <source>Writing the bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="219"/>
-        <source>Bundle %1 written to %2 (%3 revisions, %4 files, for %5).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="232"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="238"/>
         <source>No bundle was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="241"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="247"/>
         <source>Receipts (*.fdreceipt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="251"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="257"/>
         <source>Checking the receipt %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="263"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="269"/>
         <source>This receipt was imported before; nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="266"/>
-        <source>Receipt from %1: %2 items confirmed delivered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="271"/>
-        <source>Removed from this laptop: %1 records and %2 files.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="290"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="301"/>
         <source>Nothing to purge: HQ has not confirmed anything that is still on this laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="304"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="315"/>
         <source>Deleting what HQ confirmed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="314"/>
-        <source>Deleted %1 records and %2 evidence files (%3) from this laptop.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="341"/>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="347"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="349"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="355"/>
         <source>Purge automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="342"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="350"/>
         <source>From now on, whatever HQ confirms receiving is deleted from this laptop as soon as its receipt is imported, without asking again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="185"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="62"/>
+        <source>Bundle file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="66"/>
+        <source>Bundle id %1, number %2, made %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="75"/>
+        <source>Signed by %1 (key %2, fingerprint %3): the signature is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="84"/>
+        <source>Sequence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="89"/>
+        <source>Contents: %1 %2, %3, %4 (%5). Every hash matches the signed manifest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="112"/>
+        <source>arrived after bundle %1; bundle %2 has not arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="116"/>
+        <source>arrived after a later bundle; bundle %1 has not arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="122"/>
+        <source>next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="123"/>
+        <source>follows bundle %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="126"/>
+        <source>first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="127"/>
+        <source>the first bundle from this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="130"/>
+        <source>gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="131"/>
+        <source>bundle %1 has not arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="133"/>
+        <source>late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="135"/>
+        <source>already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="136"/>
+        <source>this bundle was imported before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="142"/>
+        <source>%1 (%2)</source>
+        <comment>a sequence state, then why</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="147"/>
+        <source>Result: already imported earlier; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="149"/>
+        <source>Result: IMPORTED.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="151"/>
+        <source>Result: verified, not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="153"/>
+        <source>Result: REJECTED (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="291"/>
         <source>(no folder chosen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="208"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="314"/>
         <source>Import bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="213"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="319"/>
         <source>Verify bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="253"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="359"/>
         <source>Importing %1 of %2: %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="255"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="361"/>
         <source>Verifying %1 of %2: %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="296"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="402"/>
         <source>✗ Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="298"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="404"/>
         <source>= Already imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="300"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="406"/>
         <source>✓ Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="302"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="408"/>
         <source>✓ Verified (not imported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="304"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="410"/>
         <source>! Out of sequence, not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="306"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="412"/>
         <source>✗ Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="310"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="416"/>
         <source>%1, bundle %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="322"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="428"/>
         <source>This bundle was imported before; nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="326"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="432"/>
         <source>Verified and imported: the signature is valid and every file matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="331"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="426"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="437"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="532"/>
         <source>Receipt written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="335"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="441"/>
         <source>Imported despite a gap in the sequence: an earlier bundle is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="340"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="446"/>
         <source>Verified: the signature is valid and every file matches. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="345"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="451"/>
         <source>REJECTED. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="348"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="454"/>
         <source>Import the missing bundle first, or choose “Import despite the gap”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="383"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="489"/>
         <source>Bundle %1 from %2 is out of sequence: an earlier bundle from this device has not been imported. It may be lost, delayed, or withheld by someone. Import this one anyway? The missing bundle can still be imported when it arrives.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="392"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="394"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="498"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="500"/>
         <source>Import despite the gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="409"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="515"/>
         <source>Write the receipt into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="417"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="523"/>
         <source>Writing the receipt…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1691,12 +1899,12 @@
 <context>
     <name>ExportWizard</name>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="371"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="379"/>
         <source>Export a bundle for HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="424"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="432"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1704,7 +1912,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="251"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="252"/>
         <source>Welcome to fielddoc</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1956,111 +2164,114 @@
 </context>
 <context>
     <name>LongTextField</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../fielddoc/gui/fields/text.py" line="64"/>
-        <source>%1 of %2 characters</source>
-        <translation type="unfinished"></translation>
+        <source>%1 of %n character(s)</source>
+        <translation>
+            <numerusform>%1 of %n character</numerusform>
+            <numerusform>%1 of %n characters</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="172"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="174"/>
         <source>fielddoc — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="176"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="178"/>
         <source>Search all records (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="177"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="179"/>
         <source>Search all records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="178"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="180"/>
         <source>Sections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="179"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="181"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="180"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="182"/>
         <source>S&amp;ettings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="181"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="183"/>
         <source>Change &amp;passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="182"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="184"/>
         <source>&amp;Key file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="183"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="185"/>
         <source>&amp;Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="184"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="186"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="185"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="187"/>
         <source>&amp;Erase vault now (panic)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="186"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="188"/>
         <source>&amp;Vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="187"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="189"/>
         <source>Vi&amp;ew</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="188"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="190"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="292"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="331"/>
         <source>HQ has confirmed everything on this laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="294"/>
-        <source>Not yet confirmed by HQ: %1 of %2 records, %3 of %4 files (%5)</source>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="336"/>
+        <source>Not yet confirmed by HQ: %1, %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="309"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="344"/>
         <source>This is what a seized laptop would still hold. Export it to HQ, import the receipt, then purge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="313"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="348"/>
         <source>Not yet confirmed by HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="319"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="354"/>
         <source>field vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="319"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="354"/>
         <source>HQ vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2165,72 +2376,75 @@
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="87"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="90"/>
         <source>Choose a passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="90"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="93"/>
         <source>Several words are easier to remember and harder to guess than a short password. Nobody, not even HQ, can recover the vault without it or the recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="96"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="99"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="99"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="102"/>
         <source>Repeat passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="103"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="106"/>
         <source>Passphrase strength</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="106"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="109"/>
         <source>&amp;Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="109"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="112"/>
         <source>&amp;Suggest a passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="112"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="115"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="113"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="116"/>
         <source>&amp;Repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="114"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="117"/>
         <source>Strength</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="143"/>
-        <source>Too short: at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/firstrun.py" line="146"/>
+        <source>Too short: at least %n character(s).</source>
+        <translation>
+            <numerusform>Too short: at least %n character.</numerusform>
+            <numerusform>Too short: at least %n characters.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="147"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="148"/>
         <source>Weak: this could be guessed. Add words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="149"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="150"/>
         <source>The two entries differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="151"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="152"/>
         <source>Good.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2238,207 +2452,207 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="287"/>
+        <location filename="../../fielddoc/gui/editor.py" line="288"/>
         <source>New record — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="290"/>
+        <location filename="../../fielddoc/gui/editor.py" line="291"/>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="292"/>
+        <location filename="../../fielddoc/gui/editor.py" line="293"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="296"/>
+        <location filename="../../fielddoc/gui/editor.py" line="297"/>
         <source>&amp;Sensitivity:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="297"/>
+        <location filename="../../fielddoc/gui/editor.py" line="298"/>
         <source>Sensitivity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="299"/>
+        <location filename="../../fielddoc/gui/editor.py" line="300"/>
         <source>Public</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="300"/>
+        <location filename="../../fielddoc/gui/editor.py" line="301"/>
         <source>Internal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="301"/>
+        <location filename="../../fielddoc/gui/editor.py" line="302"/>
         <source>Confidential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="302"/>
+        <location filename="../../fielddoc/gui/editor.py" line="303"/>
         <source>Restricted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="308"/>
+        <location filename="../../fielddoc/gui/editor.py" line="309"/>
         <source>&amp;Restore draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="309"/>
+        <location filename="../../fielddoc/gui/editor.py" line="310"/>
         <source>Restore the unsaved draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="310"/>
+        <location filename="../../fielddoc/gui/editor.py" line="311"/>
         <source>Discard draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="311"/>
+        <location filename="../../fielddoc/gui/editor.py" line="312"/>
         <source>Discard the unsaved draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="313"/>
+        <location filename="../../fielddoc/gui/editor.py" line="315"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="314"/>
+        <location filename="../../fielddoc/gui/editor.py" line="316"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="315"/>
+        <location filename="../../fielddoc/gui/editor.py" line="317"/>
         <source>Save the record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="316"/>
+        <location filename="../../fielddoc/gui/editor.py" line="318"/>
         <source>&amp;Discard changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="317"/>
+        <location filename="../../fielddoc/gui/editor.py" line="319"/>
         <source>Discard changes and the draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="318"/>
+        <location filename="../../fielddoc/gui/editor.py" line="320"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="319"/>
+        <location filename="../../fielddoc/gui/editor.py" line="321"/>
         <source>Close the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="320"/>
+        <location filename="../../fielddoc/gui/editor.py" line="322"/>
         <source>Fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="325"/>
+        <location filename="../../fielddoc/gui/editor.py" line="342"/>
         <source>May be published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="326"/>
+        <location filename="../../fielddoc/gui/editor.py" line="343"/>
         <source>For the organisation&apos;s staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="327"/>
+        <location filename="../../fielddoc/gui/editor.py" line="344"/>
         <source>Only for people working on this matter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="328"/>
+        <location filename="../../fielddoc/gui/editor.py" line="345"/>
         <source>Highest protection: names or details that put people at risk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="405"/>
+        <location filename="../../fielddoc/gui/editor.py" line="422"/>
         <source>Text from %1 that was never saved was found (the editor was closed or the computer stopped before saving). Restore it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="428"/>
+        <location filename="../../fielddoc/gui/editor.py" line="333"/>
         <source>Draft restored. Check it, then save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="448"/>
+        <location filename="../../fielddoc/gui/editor.py" line="334"/>
         <source>The draft could not be removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="469"/>
+        <location filename="../../fielddoc/gui/editor.py" line="335"/>
         <source>The draft could not be written. Save soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="474"/>
+        <location filename="../../fielddoc/gui/editor.py" line="336"/>
         <source>Draft kept at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="534"/>
+        <location filename="../../fielddoc/gui/editor.py" line="550"/>
         <source>Changed elsewhere</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="536"/>
+        <location filename="../../fielddoc/gui/editor.py" line="552"/>
         <source>A newer version of this record was saved after you opened it (in another window, or by an import). Everything you typed is still here.
 
 You can save your version as the newest one; the other version stays in the record&apos;s history and can be compared there. Or keep editing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="541"/>
+        <location filename="../../fielddoc/gui/editor.py" line="557"/>
         <source>Save my version as the newest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="541"/>
-        <location filename="../../fielddoc/gui/editor.py" line="590"/>
-        <location filename="../../fielddoc/gui/editor.py" line="612"/>
+        <location filename="../../fielddoc/gui/editor.py" line="557"/>
+        <location filename="../../fielddoc/gui/editor.py" line="606"/>
+        <location filename="../../fielddoc/gui/editor.py" line="628"/>
         <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="588"/>
-        <location filename="../../fielddoc/gui/editor.py" line="612"/>
+        <location filename="../../fielddoc/gui/editor.py" line="604"/>
+        <location filename="../../fielddoc/gui/editor.py" line="628"/>
         <source>Discard changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="589"/>
+        <location filename="../../fielddoc/gui/editor.py" line="605"/>
         <source>Throw away everything typed since the last save? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="590"/>
+        <location filename="../../fielddoc/gui/editor.py" line="606"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="610"/>
+        <location filename="../../fielddoc/gui/editor.py" line="626"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="611"/>
+        <location filename="../../fielddoc/gui/editor.py" line="627"/>
         <source>This record has changes that are not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="612"/>
+        <location filename="../../fielddoc/gui/editor.py" line="628"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2501,9 +2715,9 @@ You can save your version as the newest one; the other version stays in the reco
     <message numerus="yes">
         <location filename="../../fielddoc/gui/pickers.py" line="372"/>
         <source>%n record(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n record found</numerusform>
+            <numerusform>%n records found</numerusform>
         </translation>
     </message>
     <message>
@@ -2573,55 +2787,55 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="92"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="95"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="93"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="96"/>
         <source>New record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="94"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="97"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="95"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="98"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="96"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="99"/>
         <source>Add e&amp;vidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="97"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="100"/>
         <source>Add evidence files to this record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="98"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="101"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="104"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="112"/>
         <source>Record details</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fielddoc/gui/pages/records.py" line="156"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="164"/>
         <source>Updated %1 · %n revision(s) · sensitivity: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Updated %1 · %n revision · sensitivity: %2</numerusform>
+            <numerusform>Updated %1 · %n revisions · sensitivity: %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="173"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="181"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2629,32 +2843,32 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="170"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="171"/>
         <source>Your recovery code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="178"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="179"/>
         <source>Recovery code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="180"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="181"/>
         <source>Groups 3 and 7 of the recovery code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="187"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="188"/>
         <source>To confirm you wrote it down, type its 3rd and 7th groups:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="200"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="201"/>
         <source>Creating the vault and tuning its encryption to this computer. This takes a few seconds…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="226"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="227"/>
         <source>Write this code on paper and keep it away from this laptop. It opens the vault if the passphrase is forgotten. It is shown only now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2725,12 +2939,12 @@ You can save your version as the newest one; the other version stays in the reco
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="64"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="65"/>
         <source>Vault &amp;folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="72"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="75"/>
         <source>Where should the vault be kept?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2752,9 +2966,9 @@ You can save your version as the newest one; the other version stays in the reco
     <message numerus="yes">
         <location filename="../../fielddoc/gui/pages/search.py" line="48"/>
         <source>%n record(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n record found</numerusform>
+            <numerusform>%n records found</numerusform>
         </translation>
     </message>
     <message>
@@ -3012,85 +3226,85 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>_ContentsPage</name>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="129"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="130"/>
         <source>What will go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="131"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="132"/>
         <source>Send a full copy of &amp;everything, not only what HQ has not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="133"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="134"/>
         <source>Send everything again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="134"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="135"/>
         <source>What the bundle will carry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="149"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="150"/>
         <source>Counting what will go…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="154"/>
-        <source>The bundle will carry %1 record revisions (of %2 records), %3 link changes and %4 evidence files (%5), signed by this laptop and encrypted so that only the chosen HQ keys can open it.</source>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="156"/>
+        <source>The bundle will carry %1 %2, %3 and %4 (%5), signed by this laptop and encrypted so that only the chosen HQ keys can open it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>_DestinationPage</name>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="243"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="247"/>
         <source>Where to write it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="246"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="250"/>
         <source>Choose where to write the bundle, for example a USB stick. The file is encrypted: it can travel by any channel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="250"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="254"/>
         <source>Bundle &amp;file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="251"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="255"/>
         <source>Bundle file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="252"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="256"/>
         <source>C&amp;hoose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="253"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="257"/>
         <source>Choose where to write the bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="254"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="258"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="258"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="262"/>
         <source>Write the bundle to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="271"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="275"/>
         <source>A file with this name exists already; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="273"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="277"/>
         <source>This folder does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3126,42 +3340,42 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>_ProgressPage</name>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="307"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="311"/>
         <source>Writing the bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="308"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="312"/>
         <source>&amp;Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="309"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="313"/>
         <source>Stop the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="310"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="314"/>
         <source>Export progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="311"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="315"/>
         <source>Export result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="322"/>
-        <source>Bundle %1 written to %2: %3 record revisions, %4 link changes, %5 evidence files (%6), encrypted for %7. Take it to HQ by any channel.</source>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="327"/>
+        <source>Bundle %1 written to %2: %3, %4, %5 (%6), encrypted for %7. Take it to HQ by any channel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="337"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="345"/>
         <source>No bundle was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="339"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="347"/>
         <source>Writing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3169,17 +3383,17 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>_RecipientsPage</name>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="192"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="196"/>
         <source>To whom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="197"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="201"/>
         <source>The bundle is encrypted to every ticked HQ key card. Untick a key only if you were told not to use it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="201"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="205"/>
         <source>HQ key cards the bundle is encrypted to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3187,47 +3401,39 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>exchange</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_format.py" line="21"/>
+        <location filename="../../fielddoc/gui/exchange_format.py" line="27"/>
         <source>HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_format.py" line="23"/>
+        <location filename="../../fielddoc/gui/exchange_format.py" line="29"/>
         <source>field device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/purge_confirm.py" line="98"/>
-        <source>and %1 more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/purge_confirm.py" line="106"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="105"/>
         <source>This permanently deletes from this laptop:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/purge_confirm.py" line="114"/>
-        <source>%1 records (%2): %3</source>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="124"/>
+        <source>%1 (%2): %3</source>
+        <comment>what is deleted</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/purge_confirm.py" line="122"/>
-        <source>%1 evidence files (%2): %3</source>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="145"/>
+        <source>Delete %1 and %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/purge_confirm.py" line="129"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="132"/>
         <source>HQ (%1) confirmed with a signed receipt that it received each of them. The text, the files and their keys are destroyed; only a stub stays for each: its id, its hash, and when and to whom it was delivered. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/purge_confirm.py" line="141"/>
-        <source>Delete %1 records and %2 files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/purge_confirm.py" line="146"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="151"/>
         <source>Purge what HQ confirmed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3235,79 +3441,74 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="73"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="74"/>
         <source>the year %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="76"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="77"/>
         <source>%1 %2</source>
         <comment>month name, then year</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="109"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="110"/>
         <source>This field is required: fill it in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="110"/>
-        <location filename="../../fielddoc/gui/fields/values.py" line="136"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="111"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="137"/>
         <source>This field is not filled in correctly.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="113"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="114"/>
         <source>Write a year (2024), a month (2024-03) or a full date (2024-03-15); the day must exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="119"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="120"/>
         <source>Write the time as HH:MM on a 24-hour clock, e.g. 09:30.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="121"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="122"/>
         <source>Write a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="125"/>
-        <source>Too long: at most %1 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="127"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="128"/>
         <source>Write a single line without special characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="128"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="129"/>
         <source>The text contains characters that cannot be stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="130"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="131"/>
         <source>Choose again from the list: this value is not in it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="132"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="133"/>
         <source>The chosen record is not in this vault or is of the wrong kind; choose it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="144"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="145"/>
         <source>A whole number from %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="149"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="150"/>
         <source>A whole number, at least %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="151"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="152"/>
         <source>A whole number, at most %1.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -281,6 +281,126 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="32"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n запись</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="35"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n файл</numerusform>
+            <numerusform>%n файла</numerusform>
+            <numerusform>%n файлов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="38"/>
+        <source>%n evidence file(s)</source>
+        <translation>
+            <numerusform>%n файл доказательств</numerusform>
+            <numerusform>%n файла доказательств</numerusform>
+            <numerusform>%n файлов доказательств</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="41"/>
+        <source>%n revision(s)</source>
+        <translation>
+            <numerusform>%n редакция</numerusform>
+            <numerusform>%n редакции</numerusform>
+            <numerusform>%n редакций</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="45"/>
+        <source>of %n record(s)</source>
+        <translation>
+            <numerusform>в %n записи</numerusform>
+            <numerusform>в %n записях</numerusform>
+            <numerusform>в %n записях</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="48"/>
+        <source>%n link change(s)</source>
+        <translation>
+            <numerusform>%n изменение связей</numerusform>
+            <numerusform>%n изменения связей</numerusform>
+            <numerusform>%n изменений связей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="51"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n элемент</numerusform>
+            <numerusform>%n элемента</numerusform>
+            <numerusform>%n элементов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="55"/>
+        <source>%1 of %n record(s)</source>
+        <translation>
+            <numerusform>%1 из %n записи</numerusform>
+            <numerusform>%1 из %n записей</numerusform>
+            <numerusform>%1 из %n записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="58"/>
+        <source>%1 of %n file(s)</source>
+        <translation>
+            <numerusform>%1 из %n файла</numerusform>
+            <numerusform>%1 из %n файлов</numerusform>
+            <numerusform>%1 из %n файлов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="62"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="66"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n байт</numerusform>
+            <numerusform>%n байта</numerusform>
+            <numerusform>%n байт</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="70"/>
+        <source> day(s)</source>
+        <translation>
+            <numerusform> день</numerusform>
+            <numerusform> дня</numerusform>
+            <numerusform> дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/counts.py" line="73"/>
+        <source>Too long: at most %n character(s).</source>
+        <translation>
+            <numerusform>Слишком длинно: не больше %n символа.</numerusform>
+            <numerusform>Слишком длинно: не больше %n символов.</numerusform>
+            <numerusform>Слишком длинно: не больше %n символов.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../fielddoc/gui/fields/checked_lines.py" line="126"/>
@@ -363,7 +483,7 @@
 <context>
     <name>ErasedNotice</name>
     <message>
-        <location filename="../../fielddoc/gui/app.py" line="47"/>
+        <location filename="../../fielddoc/gui/app.py" line="49"/>
         <source>This vault was erased. Its contents can no longer be opened by anyone.</source>
         <translation>Это хранилище стёрто. Его содержимое больше никто не сможет открыть.</translation>
     </message>
@@ -885,27 +1005,27 @@
 <context>
     <name>EvidenceProblem</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="187"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="194"/>
         <source>the encrypted file is missing</source>
         <translation>зашифрованный файл отсутствует</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="188"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="195"/>
         <source>the encrypted file was altered or damaged</source>
         <translation>зашифрованный файл изменён или повреждён</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="189"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="196"/>
         <source>the content does not match the hash taken when it was added</source>
         <translation>содержимое не совпадает с хешем, вычисленным при добавлении</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="192"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="199"/>
         <source>the encrypted file cannot be read</source>
         <translation>не удаётся прочитать зашифрованный файл</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="193"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="200"/>
         <source>delivered and removed from this laptop</source>
         <translation>доставлен и удалён с этого ноутбука</translation>
     </message>
@@ -913,57 +1033,57 @@
 <context>
     <name>EvidenceTableModel</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="68"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="75"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="69"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="76"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="70"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="77"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="71"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="78"/>
         <source>Acquired</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="72"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="79"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="73"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="80"/>
         <source>Attached to</source>
         <translation>Прикреплено к</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="74"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="81"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="132"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="139"/>
         <source>Delivered, removed here</source>
         <translation>Доставлено, здесь удалено</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="135"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="142"/>
         <source>Stored</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="137"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="144"/>
         <source>Verified: intact</source>
         <translation>Проверено: без изменений</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="138"/>
+        <location filename="../../fielddoc/gui/pages/evidence_table.py" line="145"/>
         <source>FAILED: %1</source>
         <translation>ОШИБКА: %1</translation>
     </message>
@@ -1134,7 +1254,7 @@
         <translation>Отпечаток</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="141"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="247"/>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="71"/>
         <source>Imported</source>
         <translation>Импортировано</translation>
@@ -1195,217 +1315,242 @@
         <translation>Результат последней операции</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="90"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="92"/>
         <source>Sending to HQ</source>
         <translation>Отправка в штаб-квартиру</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="91"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="93"/>
         <source>What HQ has not confirmed yet</source>
         <translation>Что штаб-квартира ещё не подтвердила</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="92"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="94"/>
         <source>E&amp;xport…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="93"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="95"/>
         <source>Export a bundle for HQ</source>
         <translation>Экспортировать пакет для штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="94"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="96"/>
         <source>Import &amp;receipt…</source>
         <translation>Импорт &amp;квитанции…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="95"/>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="240"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="97"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="246"/>
         <source>Import a receipt from HQ</source>
         <translation>Импорт квитанции из штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="96"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="98"/>
         <source>&amp;Purge delivered…</source>
         <translation>&amp;Удалить доставленное…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="98"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="100"/>
         <source>Delete from this laptop what HQ confirmed receiving</source>
         <translation>Удалить с этого ноутбука то, что штаб-квартира подтвердила как полученное</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="102"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="104"/>
         <source>Bundle</source>
         <translation>Пакет</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="103"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="105"/>
         <source>Written</source>
         <translation>Записан</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="104"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="142"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="106"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="248"/>
         <source>Revisions</source>
         <translation>Редакции</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="105"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="143"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="107"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="249"/>
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="106"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="108"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="107"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="109"/>
         <source>Confirmed by HQ</source>
         <translation>Подтверждено штаб-квартирой</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="110"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="112"/>
         <source>Bundles written</source>
         <translation>Записанные пакеты</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="111"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="113"/>
         <source>After HQ confirms</source>
         <translation>После подтверждения штаб-квартирой</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="113"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="115"/>
         <source>Purge &amp;automatically when a receipt from HQ arrives</source>
         <translation>Удалять &amp;автоматически, когда приходит квитанция из штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="116"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="118"/>
         <source>Purge automatically on receipt</source>
         <translation>Удалять автоматически при получении квитанции</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="119"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="121"/>
         <source>&amp;Keep nothing HQ confirmed that is older than</source>
         <translation>&amp;Не хранить подтверждённое штаб-квартирой старше</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="121"/>
-        <source> days</source>
-        <translation> дн.</translation>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="168"/>
+        <source>%1 and %2 (%3) not yet confirmed by HQ.</source>
+        <translation>Ещё не подтверждено штаб-квартирой: %1 и %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="122"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="177"/>
+        <source>Removed after delivery so far: %1 and %2.</source>
+        <translation>Удалено после доставки на данный момент: %1 и %2.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="227"/>
+        <source>Bundle %1 written to %2 (%3, %4, for %5).</source>
+        <translation>Пакет № %1 записан в %2 (%3, %4; получатели: %5).</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="274"/>
+        <source>Receipt from %1: %2 confirmed delivered.</source>
+        <translation>Квитанция от %1: доставка подтверждена (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="282"/>
+        <source>Removed from this laptop: %1 and %2.</source>
+        <translation>Удалено с этого ноутбука: %1 и %2.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="325"/>
+        <source>Deleted from this laptop: %1 and %2 (%3).</source>
+        <translation>С этого ноутбука удалено: %1 и %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="124"/>
         <source>no limit</source>
         <translation>без ограничения</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="124"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="126"/>
         <source>Keep nothing older than this many days that HQ confirmed (0: no limit)</source>
         <translation>Не хранить подтверждённое штаб-квартирой дольше указанного числа дней (0: без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="112"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="218"/>
         <source>Bundles from field devices</source>
         <translation>Пакеты от полевых устройств</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="113"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="219"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Импорт пакетов…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="115"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="221"/>
         <source>Import one or more bundles</source>
         <translation>Импортировать один или несколько пакетов</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="117"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="223"/>
         <source>Verif&amp;y only…</source>
         <translation>Только &amp;проверка…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="119"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="225"/>
         <source>Verify bundles without importing them</source>
         <translation>Проверить пакеты, не импортируя их</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="122"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="228"/>
         <source>&amp;Write a receipt for each imported bundle into:</source>
         <translation>&amp;Записывать квитанцию для каждого импортированного пакета в:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="124"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="230"/>
         <source>C&amp;hoose folder…</source>
         <translation>Вы&amp;брать папку…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="126"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="232"/>
         <source>Choose the folder for receipts</source>
         <translation>Выбрать папку для квитанций</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="128"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="190"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="234"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="296"/>
         <source>Folder for receipts</source>
         <translation>Папка для квитанций</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="129"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="235"/>
         <source>Verification reports</source>
         <translation>Отчёты о проверке</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="130"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="236"/>
         <source>Verification report</source>
         <translation>Отчёт о проверке</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="131"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="237"/>
         <source>Import despite the &amp;gap…</source>
         <translation>Импортировать, &amp;несмотря на пропуск…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="133"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="239"/>
         <source>Import the selected out-of-sequence bundle anyway</source>
         <translation>Всё равно импортировать выбранный пакет, пришедший не по порядку</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="135"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="147"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="241"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="253"/>
         <source>Imported bundles</source>
         <translation>Импортированные пакеты</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="138"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="244"/>
         <source>Device</source>
         <translation>Устройство</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="139"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="245"/>
         <source>Sequence</source>
         <translation>Порядковый номер</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="140"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="246"/>
         <source>Signed</source>
         <translation>Подписано</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="144"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="250"/>
         <source>Receipts written</source>
         <translation>Записано квитанций</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="148"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="254"/>
         <source>Write receipt agai&amp;n…</source>
         <translation>Записать квитанцию &amp;ещё раз…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="150"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="256"/>
         <source>Write the receipt of the selected bundle again</source>
         <translation>Ещё раз записать квитанцию для выбранного пакета</translation>
     </message>
@@ -1425,24 +1570,14 @@
         <translation>действует</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="146"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="155"/>
         <source>not yet</source>
         <translation>ещё нет</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="157"/>
-        <source>%1 records and %2 files (%3) not yet confirmed by HQ.</source>
-        <translation>Ещё не подтверждено штаб-квартирой: записей — %1, файлов — %2 (%3).</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="166"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="174"/>
         <source>HQ has confirmed everything on this laptop.</source>
         <translation>Штаб-квартира подтвердила получение всего, что есть на этом ноутбуке.</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="168"/>
-        <source>Removed after delivery so far: %1 records and %2 files.</source>
-        <translation>Удалено после доставки на данный момент: записей — %1, файлов — %2.</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange_base.py" line="200"/>
@@ -1510,185 +1645,271 @@
         <translation>Карточка «%1» отозвана.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="209"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="217"/>
         <source>Writing the bundle…</source>
         <translation>Запись пакета…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="219"/>
-        <source>Bundle %1 written to %2 (%3 revisions, %4 files, for %5).</source>
-        <translation>Пакет № %1 записан в %2 (редакций: %3, файлов: %4; получатели: %5).</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="232"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="238"/>
         <source>No bundle was written.</source>
         <translation>Пакет не записан.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="241"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="247"/>
         <source>Receipts (*.fdreceipt);;All files (*)</source>
         <translation>Квитанции (*.fdreceipt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="251"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="257"/>
         <source>Checking the receipt %1…</source>
         <translation>Проверка квитанции %1…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="263"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="269"/>
         <source>This receipt was imported before; nothing changed.</source>
         <translation>Эта квитанция уже была импортирована; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="266"/>
-        <source>Receipt from %1: %2 items confirmed delivered.</source>
-        <translation>Квитанция от %1: доставка подтверждена, элементов: %2.</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="271"/>
-        <source>Removed from this laptop: %1 records and %2 files.</source>
-        <translation>Удалено с этого ноутбука: записей — %1, файлов — %2.</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="290"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="301"/>
         <source>Nothing to purge: HQ has not confirmed anything that is still on this laptop.</source>
         <translation>Удалять нечего: штаб-квартира не подтвердила ничего из того, что ещё есть на этом ноутбуке.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="304"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="315"/>
         <source>Deleting what HQ confirmed…</source>
         <translation>Удаление подтверждённого штаб-квартирой…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="314"/>
-        <source>Deleted %1 records and %2 evidence files (%3) from this laptop.</source>
-        <translation>С этого ноутбука удалено: записей — %1, файлов доказательств — %2 (%3).</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="341"/>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="347"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="349"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="355"/>
         <source>Purge automatically</source>
         <translation>Удалять автоматически</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="342"/>
+        <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="350"/>
         <source>From now on, whatever HQ confirms receiving is deleted from this laptop as soon as its receipt is imported, without asking again.</source>
         <translation>С этого момента всё, что штаб-квартира подтвердит как полученное, будет удаляться с этого ноутбука сразу после импорта квитанции, без повторного вопроса.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="185"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="62"/>
+        <source>Bundle file: %1</source>
+        <translation>Файл пакета: %1</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="66"/>
+        <source>Bundle id %1, number %2, made %3</source>
+        <translation>Идентификатор пакета %1, № %2, создан %3</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="75"/>
+        <source>Signed by %1 (key %2, fingerprint %3): the signature is valid.</source>
+        <translation>Подписан устройством %1 (ключ %2, отпечаток %3): подпись действительна.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="84"/>
+        <source>Sequence: %1</source>
+        <translation>Очерёдность: %1</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="89"/>
+        <source>Contents: %1 %2, %3, %4 (%5). Every hash matches the signed manifest.</source>
+        <translation>Содержимое: %1 %2, %3, %4 (%5). Все хеши совпадают с подписанным манифестом.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="112"/>
+        <source>arrived after bundle %1; bundle %2 has not arrived</source>
+        <translation>пришёл после пакета № %1; пакет № %2 не поступал</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="116"/>
+        <source>arrived after a later bundle; bundle %1 has not arrived</source>
+        <translation>пришёл после более позднего пакета; пакет № %1 не поступал</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="122"/>
+        <source>next</source>
+        <translation>следующий</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="123"/>
+        <source>follows bundle %1</source>
+        <translation>идёт после пакета № %1</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="126"/>
+        <source>first</source>
+        <translation>первый</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="127"/>
+        <source>the first bundle from this device</source>
+        <translation>первый пакет с этого устройства</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="130"/>
+        <source>gap</source>
+        <translation>пропуск</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="131"/>
+        <source>bundle %1 has not arrived</source>
+        <translation>пакет № %1 не поступал</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="133"/>
+        <source>late</source>
+        <translation>опоздавший</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="135"/>
+        <source>already imported</source>
+        <translation>уже импортирован</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="136"/>
+        <source>this bundle was imported before</source>
+        <translation>этот пакет уже импортировался ранее</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="142"/>
+        <source>%1 (%2)</source>
+        <comment>a sequence state, then why</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="147"/>
+        <source>Result: already imported earlier; nothing changed.</source>
+        <translation>Итог: уже был импортирован ранее; ничего не изменилось.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="149"/>
+        <source>Result: IMPORTED.</source>
+        <translation>Итог: ИМПОРТИРОВАН.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="151"/>
+        <source>Result: verified, not imported.</source>
+        <translation>Итог: проверен, не импортирован.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="153"/>
+        <source>Result: REJECTED (%1).</source>
+        <translation>Итог: ОТКЛОНЁН (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="291"/>
         <source>(no folder chosen)</source>
         <translation>(папка не выбрана)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="208"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="314"/>
         <source>Import bundles</source>
         <translation>Импорт пакетов</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="213"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="319"/>
         <source>Verify bundles</source>
         <translation>Проверка пакетов</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="253"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="359"/>
         <source>Importing %1 of %2: %3…</source>
         <translation>Импорт %1 из %2: %3…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="255"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="361"/>
         <source>Verifying %1 of %2: %3…</source>
         <translation>Проверка %1 из %2: %3…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="296"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="402"/>
         <source>✗ Failed</source>
         <translation>✗ Ошибка</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="298"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="404"/>
         <source>= Already imported</source>
         <translation>= Уже импортирован</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="300"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="406"/>
         <source>✓ Imported</source>
         <translation>✓ Импортирован</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="302"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="408"/>
         <source>✓ Verified (not imported)</source>
         <translation>✓ Проверен (не импортирован)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="304"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="410"/>
         <source>! Out of sequence, not imported</source>
         <translation>! Не по порядку, не импортирован</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="306"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="412"/>
         <source>✗ Rejected</source>
         <translation>✗ Отклонён</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="310"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="416"/>
         <source>%1, bundle %2</source>
         <translation>%1, пакет № %2</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="322"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="428"/>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="326"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="432"/>
         <source>Verified and imported: the signature is valid and every file matches.</source>
         <translation>Проверен и импортирован: подпись действительна, все файлы совпадают.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="331"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="426"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="437"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="532"/>
         <source>Receipt written to %1.</source>
         <translation>Квитанция записана в %1.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="335"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="441"/>
         <source>Imported despite a gap in the sequence: an earlier bundle is missing.</source>
         <translation>Импортирован, несмотря на пропуск в нумерации: более раннего пакета нет.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="340"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="446"/>
         <source>Verified: the signature is valid and every file matches. Nothing was imported.</source>
         <translation>Проверен: подпись действительна, все файлы совпадают. Ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="345"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="451"/>
         <source>REJECTED. Nothing was imported.</source>
         <translation>ОТКЛОНЁН. Ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="348"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="454"/>
         <source>Import the missing bundle first, or choose “Import despite the gap”.</source>
         <translation>Сначала импортируйте недостающий пакет или выберите «Импортировать, несмотря на пропуск».</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="383"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="489"/>
         <source>Bundle %1 from %2 is out of sequence: an earlier bundle from this device has not been imported. It may be lost, delayed, or withheld by someone. Import this one anyway? The missing bundle can still be imported when it arrives.</source>
         <translation>Пакет № %1 от %2 пришёл не по порядку: более ранний пакет с этого устройства не импортирован. Возможно, он потерян, задержан или кем-то удержан. Всё равно импортировать этот пакет? Недостающий пакет можно будет импортировать, когда он придёт.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="392"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="394"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="498"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="500"/>
         <source>Import despite the gap</source>
         <translation>Импортировать, несмотря на пропуск</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="409"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="515"/>
         <source>Write the receipt into</source>
         <translation>Куда записать квитанцию</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="417"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="523"/>
         <source>Writing the receipt…</source>
         <translation>Запись квитанции…</translation>
     </message>
@@ -1696,12 +1917,12 @@
 <context>
     <name>ExportWizard</name>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="371"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="379"/>
         <source>Export a bundle for HQ</source>
         <translation>Экспорт пакета для штаб-квартиры</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="424"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="432"/>
         <source>Stopping…</source>
         <translation>Остановка…</translation>
     </message>
@@ -1709,7 +1930,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="251"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="252"/>
         <source>Welcome to fielddoc</source>
         <translation>Добро пожаловать в fielddoc</translation>
     </message>
@@ -1961,111 +2182,115 @@
 </context>
 <context>
     <name>LongTextField</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../fielddoc/gui/fields/text.py" line="64"/>
-        <source>%1 of %2 characters</source>
-        <translation>%1 из %2 символов</translation>
+        <source>%1 of %n character(s)</source>
+        <translation>
+            <numerusform>%1 из %n символа</numerusform>
+            <numerusform>%1 из %n символов</numerusform>
+            <numerusform>%1 из %n символов</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="172"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="174"/>
         <source>fielddoc — %1</source>
         <translation>fielddoc — %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="176"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="178"/>
         <source>Search all records (Ctrl+F)</source>
         <translation>Поиск по всем записям (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="177"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="179"/>
         <source>Search all records</source>
         <translation>Поиск по всем записям</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="178"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="180"/>
         <source>Sections</source>
         <translation>Разделы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="179"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="181"/>
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="180"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="182"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="181"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="183"/>
         <source>Change &amp;passphrase…</source>
         <translation>Сменить &amp;парольную фразу…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="182"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="184"/>
         <source>&amp;Key file…</source>
         <translation>&amp;Ключевой файл…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="183"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="185"/>
         <source>&amp;Search</source>
         <translation>&amp;Поиск</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="184"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="186"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="185"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="187"/>
         <source>&amp;Erase vault now (panic)…</source>
         <translation>&amp;Стереть хранилище сейчас (экстренно)…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="186"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="188"/>
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="187"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="189"/>
         <source>Vi&amp;ew</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="188"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="190"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="292"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="331"/>
         <source>HQ has confirmed everything on this laptop.</source>
         <translation>Штаб-квартира подтвердила получение всего, что есть на этом ноутбуке.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="294"/>
-        <source>Not yet confirmed by HQ: %1 of %2 records, %3 of %4 files (%5)</source>
-        <translation>Ещё не подтверждено штаб-квартирой: записей — %1 из %2, файлов — %3 из %4 (%5)</translation>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="336"/>
+        <source>Not yet confirmed by HQ: %1, %2 (%3)</source>
+        <translation>Ещё не подтверждено штаб-квартирой: %1, %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="309"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="344"/>
         <source>This is what a seized laptop would still hold. Export it to HQ, import the receipt, then purge.</source>
         <translation>Именно это останется на ноутбуке, если его изымут. Экспортируйте это в штаб-квартиру, импортируйте квитанцию, затем удалите доставленное.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="313"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="348"/>
         <source>Not yet confirmed by HQ</source>
         <translation>Ещё не подтверждено штаб-квартирой</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="319"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="354"/>
         <source>field vault</source>
         <translation>полевое хранилище</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/mainwindow.py" line="319"/>
+        <location filename="../../fielddoc/gui/mainwindow.py" line="354"/>
         <source>HQ vault</source>
         <translation>хранилище штаб-квартиры</translation>
     </message>
@@ -2170,72 +2395,76 @@
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="87"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="90"/>
         <source>Choose a passphrase</source>
         <translation>Выберите парольную фразу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="90"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="93"/>
         <source>Several words are easier to remember and harder to guess than a short password. Nobody, not even HQ, can recover the vault without it or the recovery code.</source>
         <translation>Несколько слов легче запомнить и труднее подобрать, чем короткий пароль. Без парольной фразы или кода восстановления никто, даже штаб-квартира, не сможет восстановить доступ к хранилищу.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="96"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="99"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="99"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="102"/>
         <source>Repeat passphrase</source>
         <translation>Повторите парольную фразу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="103"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="106"/>
         <source>Passphrase strength</source>
         <translation>Надёжность парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="106"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="109"/>
         <source>&amp;Show</source>
         <translation>По&amp;казать</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="109"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="112"/>
         <source>&amp;Suggest a passphrase</source>
         <translation>Пре&amp;дложить парольную фразу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="112"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="115"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="113"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="116"/>
         <source>&amp;Repeat</source>
         <translation>П&amp;овторите</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="114"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="117"/>
         <source>Strength</source>
         <translation>Надёжность</translation>
     </message>
-    <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="143"/>
-        <source>Too short: at least %1 characters.</source>
-        <translation>Слишком коротко: минимум символов — %1.</translation>
+    <message numerus="yes">
+        <location filename="../../fielddoc/gui/firstrun.py" line="146"/>
+        <source>Too short: at least %n character(s).</source>
+        <translation>
+            <numerusform>Слишком коротко: нужно не меньше %n символа.</numerusform>
+            <numerusform>Слишком коротко: нужно не меньше %n символов.</numerusform>
+            <numerusform>Слишком коротко: нужно не меньше %n символов.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="147"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="148"/>
         <source>Weak: this could be guessed. Add words.</source>
         <translation>Слабая: её можно подобрать. Добавьте слова.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="149"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="150"/>
         <source>The two entries differ.</source>
         <translation>Введённые фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="151"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="152"/>
         <source>Good.</source>
         <translation>Надёжная.</translation>
     </message>
@@ -2243,162 +2472,162 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="287"/>
+        <location filename="../../fielddoc/gui/editor.py" line="288"/>
         <source>New record — %1</source>
         <translation>Новая запись — %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="290"/>
+        <location filename="../../fielddoc/gui/editor.py" line="291"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="292"/>
+        <location filename="../../fielddoc/gui/editor.py" line="293"/>
         <source>(untitled)</source>
         <translation>(без заголовка)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="296"/>
+        <location filename="../../fielddoc/gui/editor.py" line="297"/>
         <source>&amp;Sensitivity:</source>
         <translation>&amp;Конфиденциальность:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="297"/>
+        <location filename="../../fielddoc/gui/editor.py" line="298"/>
         <source>Sensitivity</source>
         <translation>Конфиденциальность</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="299"/>
+        <location filename="../../fielddoc/gui/editor.py" line="300"/>
         <source>Public</source>
         <translation>Открыто</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="300"/>
+        <location filename="../../fielddoc/gui/editor.py" line="301"/>
         <source>Internal</source>
         <translation>Для внутреннего пользования</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="301"/>
+        <location filename="../../fielddoc/gui/editor.py" line="302"/>
         <source>Confidential</source>
         <translation>Конфиденциально</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="302"/>
+        <location filename="../../fielddoc/gui/editor.py" line="303"/>
         <source>Restricted</source>
         <translation>Строго конфиденциально</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="308"/>
+        <location filename="../../fielddoc/gui/editor.py" line="309"/>
         <source>&amp;Restore draft</source>
         <translation>&amp;Восстановить черновик</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="309"/>
+        <location filename="../../fielddoc/gui/editor.py" line="310"/>
         <source>Restore the unsaved draft</source>
         <translation>Восстановить несохранённый черновик</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="310"/>
+        <location filename="../../fielddoc/gui/editor.py" line="311"/>
         <source>Discard draft</source>
         <translation>Удалить черновик</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="311"/>
+        <location filename="../../fielddoc/gui/editor.py" line="312"/>
         <source>Discard the unsaved draft</source>
         <translation>Удалить несохранённый черновик</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="313"/>
+        <location filename="../../fielddoc/gui/editor.py" line="315"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="314"/>
+        <location filename="../../fielddoc/gui/editor.py" line="316"/>
         <source>Save (Ctrl+S)</source>
         <translation>Сохранить (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="315"/>
+        <location filename="../../fielddoc/gui/editor.py" line="317"/>
         <source>Save the record</source>
         <translation>Сохранить запись</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="316"/>
+        <location filename="../../fielddoc/gui/editor.py" line="318"/>
         <source>&amp;Discard changes</source>
         <translation>Сб&amp;росить изменения</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="317"/>
+        <location filename="../../fielddoc/gui/editor.py" line="319"/>
         <source>Discard changes and the draft</source>
         <translation>Сбросить изменения и черновик</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="318"/>
+        <location filename="../../fielddoc/gui/editor.py" line="320"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="319"/>
+        <location filename="../../fielddoc/gui/editor.py" line="321"/>
         <source>Close the editor</source>
         <translation>Закрыть редактор</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="320"/>
+        <location filename="../../fielddoc/gui/editor.py" line="322"/>
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="325"/>
+        <location filename="../../fielddoc/gui/editor.py" line="342"/>
         <source>May be published.</source>
         <translation>Можно публиковать.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="326"/>
+        <location filename="../../fielddoc/gui/editor.py" line="343"/>
         <source>For the organisation&apos;s staff.</source>
         <translation>Для сотрудников организации.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="327"/>
+        <location filename="../../fielddoc/gui/editor.py" line="344"/>
         <source>Only for people working on this matter.</source>
         <translation>Только для тех, кто работает над этим делом.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="328"/>
+        <location filename="../../fielddoc/gui/editor.py" line="345"/>
         <source>Highest protection: names or details that put people at risk.</source>
         <translation>Высшая степень защиты: имена или сведения, которые подвергают людей опасности.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="405"/>
+        <location filename="../../fielddoc/gui/editor.py" line="422"/>
         <source>Text from %1 that was never saved was found (the editor was closed or the computer stopped before saving). Restore it?</source>
         <translation>Найден несохранённый текст от %1 (редактор был закрыт или компьютер выключился до сохранения). Восстановить его?</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="428"/>
+        <location filename="../../fielddoc/gui/editor.py" line="333"/>
         <source>Draft restored. Check it, then save.</source>
         <translation>Черновик восстановлен. Проверьте его и сохраните.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="448"/>
+        <location filename="../../fielddoc/gui/editor.py" line="334"/>
         <source>The draft could not be removed.</source>
         <translation>Не удалось удалить черновик.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="469"/>
+        <location filename="../../fielddoc/gui/editor.py" line="335"/>
         <source>The draft could not be written. Save soon.</source>
         <translation>Не удалось записать черновик. Сохраните запись как можно скорее.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="474"/>
+        <location filename="../../fielddoc/gui/editor.py" line="336"/>
         <source>Draft kept at %1</source>
         <translation>Черновик сохранён в %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="534"/>
+        <location filename="../../fielddoc/gui/editor.py" line="550"/>
         <source>Changed elsewhere</source>
         <translation>Изменено в другом месте</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="536"/>
+        <location filename="../../fielddoc/gui/editor.py" line="552"/>
         <source>A newer version of this record was saved after you opened it (in another window, or by an import). Everything you typed is still here.
 
 You can save your version as the newest one; the other version stays in the record&apos;s history and can be compared there. Or keep editing.</source>
@@ -2407,45 +2636,45 @@ You can save your version as the newest one; the other version stays in the reco
 Вы можете сохранить свою версию как самую новую; другая версия останется в истории записи, где их можно сравнить. Или продолжите редактирование.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="541"/>
+        <location filename="../../fielddoc/gui/editor.py" line="557"/>
         <source>Save my version as the newest</source>
         <translation>Сохранить мою версию как самую новую</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="541"/>
-        <location filename="../../fielddoc/gui/editor.py" line="590"/>
-        <location filename="../../fielddoc/gui/editor.py" line="612"/>
+        <location filename="../../fielddoc/gui/editor.py" line="557"/>
+        <location filename="../../fielddoc/gui/editor.py" line="606"/>
+        <location filename="../../fielddoc/gui/editor.py" line="628"/>
         <source>Keep editing</source>
         <translation>Продолжить редактирование</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="588"/>
-        <location filename="../../fielddoc/gui/editor.py" line="612"/>
+        <location filename="../../fielddoc/gui/editor.py" line="604"/>
+        <location filename="../../fielddoc/gui/editor.py" line="628"/>
         <source>Discard changes</source>
         <translation>Сбросить изменения</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="589"/>
+        <location filename="../../fielddoc/gui/editor.py" line="605"/>
         <source>Throw away everything typed since the last save? This cannot be undone.</source>
         <translation>Отбросить всё, что введено после последнего сохранения? Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="590"/>
+        <location filename="../../fielddoc/gui/editor.py" line="606"/>
         <source>Discard</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="610"/>
+        <location filename="../../fielddoc/gui/editor.py" line="626"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="611"/>
+        <location filename="../../fielddoc/gui/editor.py" line="627"/>
         <source>This record has changes that are not saved.</source>
         <translation>В этой записи есть несохранённые изменения.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/editor.py" line="612"/>
+        <location filename="../../fielddoc/gui/editor.py" line="628"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -2581,47 +2810,47 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="92"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="95"/>
         <source>&amp;New</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="93"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="96"/>
         <source>New record</source>
         <translation>Новая запись</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="94"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="97"/>
         <source>&amp;Edit</source>
         <translation>&amp;Изменить</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="95"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="98"/>
         <source>&amp;History</source>
         <translation>Ис&amp;тория</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="96"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="99"/>
         <source>Add e&amp;vidence…</source>
         <translation>Добавить &amp;доказательства…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="97"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="100"/>
         <source>Add evidence files to this record</source>
         <translation>Добавить файлы доказательств к этой записи</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="98"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="101"/>
         <source>Records</source>
         <translation>Записи</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="104"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="112"/>
         <source>Record details</source>
         <translation>Сведения о записи</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fielddoc/gui/pages/records.py" line="156"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="164"/>
         <source>Updated %1 · %n revision(s) · sensitivity: %2</source>
         <translation>
             <numerusform>Изменено %1 · %n редакция · конфиденциальность: %2</numerusform>
@@ -2630,7 +2859,7 @@ You can save your version as the newest one; the other version stays in the reco
         </translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/records.py" line="173"/>
+        <location filename="../../fielddoc/gui/pages/records.py" line="181"/>
         <source>Evidence</source>
         <translation>Доказательства</translation>
     </message>
@@ -2638,32 +2867,32 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="170"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="171"/>
         <source>Your recovery code</source>
         <translation>Ваш код восстановления</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="178"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="179"/>
         <source>Recovery code</source>
         <translation>Код восстановления</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="180"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="181"/>
         <source>Groups 3 and 7 of the recovery code</source>
         <translation>Группы 3 и 7 кода восстановления</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="187"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="188"/>
         <source>To confirm you wrote it down, type its 3rd and 7th groups:</source>
         <translation>Чтобы подтвердить, что вы его записали, введите его 3-ю и 7-ю группы:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="200"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="201"/>
         <source>Creating the vault and tuning its encryption to this computer. This takes a few seconds…</source>
         <translation>Создание хранилища и настройка шифрования под этот компьютер. Это займёт несколько секунд…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="226"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="227"/>
         <source>Write this code on paper and keep it away from this laptop. It opens the vault if the passphrase is forgotten. It is shown only now.</source>
         <translation>Запишите этот код на бумаге и храните отдельно от этого ноутбука. Он откроет хранилище, если парольная фраза будет забыта. Код показывается только сейчас.</translation>
     </message>
@@ -2734,12 +2963,12 @@ You can save your version as the newest one; the other version stays in the reco
         <translation>&amp;Имя в вашей карточке ключа</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="64"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="65"/>
         <source>Vault &amp;folder</source>
         <translation>&amp;Папка хранилища</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/firstrun.py" line="72"/>
+        <location filename="../../fielddoc/gui/firstrun.py" line="75"/>
         <source>Where should the vault be kept?</source>
         <translation>Где будет находиться хранилище?</translation>
     </message>
@@ -3022,85 +3251,85 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>_ContentsPage</name>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="129"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="130"/>
         <source>What will go</source>
         <translation>Что будет отправлено</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="131"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="132"/>
         <source>Send a full copy of &amp;everything, not only what HQ has not confirmed</source>
         <translation>Отправить полную копию &amp;всего, а не только того, что штаб-квартира ещё не подтвердила</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="133"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="134"/>
         <source>Send everything again</source>
         <translation>Отправить всё заново</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="134"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="135"/>
         <source>What the bundle will carry</source>
         <translation>Что будет в пакете</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="149"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="150"/>
         <source>Counting what will go…</source>
         <translation>Подсчёт того, что будет отправлено…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="154"/>
-        <source>The bundle will carry %1 record revisions (of %2 records), %3 link changes and %4 evidence files (%5), signed by this laptop and encrypted so that only the chosen HQ keys can open it.</source>
-        <translation>В пакет войдут: редакций записей — %1 (записей — %2), изменений связей — %3, файлов доказательств — %4 (%5). Пакет будет подписан этим ноутбуком и зашифрован так, что открыть его смогут только выбранные ключи штаб-квартиры.</translation>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="156"/>
+        <source>The bundle will carry %1 %2, %3 and %4 (%5), signed by this laptop and encrypted so that only the chosen HQ keys can open it.</source>
+        <translation>В пакет войдут: %1 %2, %3 и %4 (%5). Пакет будет подписан этим ноутбуком и зашифрован так, что открыть его смогут только выбранные ключи штаб-квартиры.</translation>
     </message>
 </context>
 <context>
     <name>_DestinationPage</name>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="243"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="247"/>
         <source>Where to write it</source>
         <translation>Куда записать</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="246"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="250"/>
         <source>Choose where to write the bundle, for example a USB stick. The file is encrypted: it can travel by any channel.</source>
         <translation>Выберите, куда записать пакет, например на флешку. Файл зашифрован: его можно передавать любым способом.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="250"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="254"/>
         <source>Bundle &amp;file:</source>
         <translation>&amp;Файл пакета:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="251"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="255"/>
         <source>Bundle file</source>
         <translation>Файл пакета</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="252"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="256"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="253"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="257"/>
         <source>Choose where to write the bundle</source>
         <translation>Выбрать, куда записать пакет</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="254"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="258"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="258"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="262"/>
         <source>Write the bundle to</source>
         <translation>Куда записать пакет</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="271"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="275"/>
         <source>A file with this name exists already; choose another name.</source>
         <translation>Файл с таким именем уже существует; выберите другое имя.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="273"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="277"/>
         <source>This folder does not exist.</source>
         <translation>Такой папки не существует.</translation>
     </message>
@@ -3136,42 +3365,42 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>_ProgressPage</name>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="307"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="311"/>
         <source>Writing the bundle</source>
         <translation>Запись пакета</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="308"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="312"/>
         <source>&amp;Stop</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="309"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="313"/>
         <source>Stop the export</source>
         <translation>Остановить экспорт</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="310"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="314"/>
         <source>Export progress</source>
         <translation>Ход экспорта</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="311"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="315"/>
         <source>Export result</source>
         <translation>Результат экспорта</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="322"/>
-        <source>Bundle %1 written to %2: %3 record revisions, %4 link changes, %5 evidence files (%6), encrypted for %7. Take it to HQ by any channel.</source>
-        <translation>Пакет № %1 записан в %2: редакций записей — %3, изменений связей — %4, файлов доказательств — %5 (%6); зашифрован для: %7. Доставьте его в штаб-квартиру любым способом.</translation>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="327"/>
+        <source>Bundle %1 written to %2: %3, %4, %5 (%6), encrypted for %7. Take it to HQ by any channel.</source>
+        <translation>Пакет № %1 записан в %2: %3, %4, %5 (%6); зашифрован для: %7. Доставьте его в штаб-квартиру любым способом.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="337"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="345"/>
         <source>No bundle was written.</source>
         <translation>Пакет не записан.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="339"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="347"/>
         <source>Writing…</source>
         <translation>Запись…</translation>
     </message>
@@ -3179,17 +3408,17 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>_RecipientsPage</name>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="192"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="196"/>
         <source>To whom</source>
         <translation>Кому</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="197"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="201"/>
         <source>The bundle is encrypted to every ticked HQ key card. Untick a key only if you were told not to use it.</source>
         <translation>Пакет шифруется для каждой отмеченной карточки ключа штаб-квартиры. Снимайте отметку с ключа, только если вам сказали его не использовать.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/export_wizard.py" line="201"/>
+        <location filename="../../fielddoc/gui/export_wizard.py" line="205"/>
         <source>HQ key cards the bundle is encrypted to</source>
         <translation>Карточки ключей штаб-квартиры, для которых шифруется пакет</translation>
     </message>
@@ -3197,47 +3426,39 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>exchange</name>
     <message>
-        <location filename="../../fielddoc/gui/exchange_format.py" line="21"/>
+        <location filename="../../fielddoc/gui/exchange_format.py" line="27"/>
         <source>HQ</source>
         <translation>штаб-квартира</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/exchange_format.py" line="23"/>
+        <location filename="../../fielddoc/gui/exchange_format.py" line="29"/>
         <source>field device</source>
         <translation>полевое устройство</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/purge_confirm.py" line="98"/>
-        <source>and %1 more</source>
-        <translation>и ещё %1</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/purge_confirm.py" line="106"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="105"/>
         <source>This permanently deletes from this laptop:</source>
         <translation>С этого ноутбука будет безвозвратно удалено:</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/purge_confirm.py" line="114"/>
-        <source>%1 records (%2): %3</source>
-        <translation>Записи — %1 (%2): %3</translation>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="124"/>
+        <source>%1 (%2): %3</source>
+        <comment>what is deleted</comment>
+        <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/purge_confirm.py" line="122"/>
-        <source>%1 evidence files (%2): %3</source>
-        <translation>Файлы доказательств — %1 (%2): %3</translation>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="145"/>
+        <source>Delete %1 and %2</source>
+        <translation>Удалить %1 и %2</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/purge_confirm.py" line="129"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="132"/>
         <source>HQ (%1) confirmed with a signed receipt that it received each of them. The text, the files and their keys are destroyed; only a stub stays for each: its id, its hash, and when and to whom it was delivered. This cannot be undone.</source>
         <translation>Штаб-квартира (%1) подписанной квитанцией подтвердила получение каждого из них. Текст, файлы и их ключи будут уничтожены; от каждого останется только заглушка: идентификатор, хеш, а также когда и кому он был доставлен. Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/purge_confirm.py" line="141"/>
-        <source>Delete %1 records and %2 files</source>
-        <translation>Удалить записи (%1) и файлы (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/purge_confirm.py" line="146"/>
+        <location filename="../../fielddoc/gui/purge_confirm.py" line="151"/>
         <source>Purge what HQ confirmed</source>
         <translation>Удаление подтверждённого штаб-квартирой</translation>
     </message>
@@ -3245,79 +3466,74 @@ You can save your version as the newest one; the other version stays in the reco
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="73"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="74"/>
         <source>the year %1</source>
         <translation>%1 год</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="76"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="77"/>
         <source>%1 %2</source>
         <comment>month name, then year</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="109"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="110"/>
         <source>This field is required: fill it in.</source>
         <translation>Это поле обязательно: заполните его.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="110"/>
-        <location filename="../../fielddoc/gui/fields/values.py" line="136"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="111"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="137"/>
         <source>This field is not filled in correctly.</source>
         <translation>Это поле заполнено неправильно.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="113"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="114"/>
         <source>Write a year (2024), a month (2024-03) or a full date (2024-03-15); the day must exist.</source>
         <translation>Напишите год (2024), месяц (2024-03) или полную дату (2024-03-15); такой день должен существовать.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="119"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="120"/>
         <source>Write the time as HH:MM on a 24-hour clock, e.g. 09:30.</source>
         <translation>Напишите время в формате ЧЧ:ММ (24 часа), например 09:30.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="121"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="122"/>
         <source>Write a whole number.</source>
         <translation>Введите целое число.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="125"/>
-        <source>Too long: at most %1 characters.</source>
-        <translation>Слишком длинно: максимум символов — %1.</translation>
-    </message>
-    <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="127"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="128"/>
         <source>Write a single line without special characters.</source>
         <translation>Напишите одну строку без специальных символов.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="128"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="129"/>
         <source>The text contains characters that cannot be stored.</source>
         <translation>В тексте есть символы, которые нельзя сохранить.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="130"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="131"/>
         <source>Choose again from the list: this value is not in it.</source>
         <translation>Выберите значение из списка заново: этого значения в нём нет.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="132"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="133"/>
         <source>The chosen record is not in this vault or is of the wrong kind; choose it again.</source>
         <translation>Выбранной записи нет в этом хранилище или у неё неподходящий тип; выберите её заново.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="144"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="145"/>
         <source>A whole number from %1 to %2.</source>
         <translation>Целое число от %1 до %2.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="149"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="150"/>
         <source>A whole number, at least %1.</source>
         <translation>Целое число, не меньше %1.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/fields/values.py" line="151"/>
+        <location filename="../../fielddoc/gui/fields/values.py" line="152"/>
         <source>A whole number, at most %1.</source>
         <translation>Целое число, не больше %1.</translation>
     </message>

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from fielddoc.gui.environment import prepare
 
@@ -16,8 +17,11 @@ prepare(APP_FOLDER)
 
 
 @pytest.fixture(autouse=True)
-def _english() -> Iterator[None]:
+def _english(qapp: QApplication) -> Iterator[None]:
+    """Every test starts and ends in English, with the English catalogue installed as the app
+    installs it at start-up (it holds the English plural forms: "1 file", "2 files")."""
     from fielddoc.gui.i18n import LANGUAGE
 
+    LANGUAGE.apply("en")
     yield
     LANGUAGE.apply("en")

@@ -633,7 +633,7 @@ def test_verify_reports_a_tampered_blob_by_id(
     assert results[victim.id].problem == "damaged"
     assert all(results[i].ok for i in ids if i != victim.id)
     texts = page.result_texts()
-    assert texts[0] == "1 file(s) FAILED verification."
+    assert texts[0] == "1 file FAILED verification."
     assert any(victim.id in t and "FAILED" in t and "document.pdf" in t for t in texts)
     row = page.model.row_of(victim.id)
     assert page.model.index(row, 6).data().startswith("FAILED")
@@ -645,7 +645,7 @@ def test_verify_reports_a_tampered_blob_by_id(
     with qtbot.waitSignal(page.verify_finished, timeout=JOB_TIMEOUT) as blocker:
         page.verify_selected()
     assert [(r.id, r.ok) for r in blocker.args[0]] == [(ids[0], True)]
-    assert page.result_texts()[0] == "1 file(s) verified, all intact."
+    assert page.result_texts()[0] == "1 file verified, intact."
     events = [e.event for e in store_of(session).events(ids[0])]
     assert events == ["ingest", "verify", "verify"]
     assert "Verified" in page.details.toPlainText()

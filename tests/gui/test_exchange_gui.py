@@ -73,7 +73,7 @@ def test_round_trip_export_import_receipt_purge(
     hq: ExchangePage = open_pages(pair.hq.vault)
     assert (field.title(), hq.title()) == ("Outbox", "Inbox")
     assert field.own_fingerprint.fingerprint == pair.f.card.fingerprint
-    assert "2 records and 1 files (20.0 kB) not yet confirmed by HQ" in field.status.text()
+    assert "2 records and 1 file (20.0 kB) not yet confirmed by HQ" in field.status.text()
     assert field.cards_table.item(0, 0).text() == "HQ Bishkek"  # type: ignore[union-attr]
     field.copy_fingerprint()
     assert QGuiApplication.clipboard().text() == pair.f.card.fingerprint
@@ -85,7 +85,7 @@ def test_round_trip_export_import_receipt_purge(
     wizard.show()  # as exec() would (the wizard starts on its first page when shown)
     qtbot.waitUntil(wizard.contents.isComplete, timeout=JOB_MS)
     summary = wizard.contents.summary.text()
-    assert "2 record revisions (of 2 records), 2 link changes and 1 evidence files" in summary
+    assert "2 revisions of 2 records, 2 link changes and 1 evidence file (20.0 kB)" in summary
     wizard.next()
     assert wizard.recipient_names() == ["HQ Bishkek"]
     wizard.next()
@@ -117,8 +117,8 @@ def test_round_trip_export_import_receipt_purge(
     assert "Imported" in hq.reports.item(0).text()
     report = hq.report_text.toPlainText()
     assert "Verified and imported" in report
-    assert "result: IMPORTED" in report
-    assert "signed by Aigul laptop" in report
+    assert "Result: IMPORTED." in report
+    assert "Signed by Aigul laptop" in report
     assert hq.bundles_table.rowCount() == 1
     testimony = hq.session.records.get(ids["testimony"])
     assert testimony.body["title"] == "Обыск в редакции"
@@ -157,7 +157,7 @@ def test_round_trip_export_import_receipt_purge(
     assert "“photo.jpg”" in asked[0]
     assert "2 records (1 × Person, 1 × Testimony)" in asked[0]
     assert "HQ (HQ Bishkek) confirmed" in asked[0]
-    assert "[Delete 2 records and 1 files]" in asked[0]
+    assert "[Delete 2 records and 1 file]" in asked[0]
     assert asked[0].startswith(purge_confirmation_text(preview, field.session.templates))
 
     answer_confirm(monkeypatch, True)
@@ -165,8 +165,10 @@ def test_round_trip_export_import_receipt_purge(
         field.purge_clicked()
     assert done.args == ["purge", True], field.result.text()
     assert field.session.records.count() == 0
-    assert "Deleted 2 records and 1 evidence files (20.0 kB)" in field.result.text()
-    assert "Removed after delivery so far: 2 records and 1 files." in field.status.text()
+    assert (
+        "Deleted from this laptop: 2 records and 1 evidence file (20.0 kB)." in field.result.text()
+    )
+    assert "Removed after delivery so far: 2 records and 1 file." in field.status.text()
     assert list(pair.field.vault.blobs_dir.iterdir()) == []
     assert purge_preview(field.session.records.conn).empty
 
@@ -281,7 +283,7 @@ def test_tampered_bundle_is_rejected_and_imports_nothing(
         assert "Rejected" in hq.reports.item(row).text()
     text = hq.report_text.toPlainText()
     assert text.startswith("REJECTED. Nothing was imported.")
-    assert "result: REJECTED" in text
+    assert "Result: REJECTED (" in text
     assert hq.session.records.count() == 0
     assert hq.bundles_table.rowCount() == 0
     assert provenance_html(hq.session.records.conn, ids["testimony"]) == ""

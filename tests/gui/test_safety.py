@@ -553,7 +553,7 @@ def test_field_window_shows_what_hq_has_not_confirmed_and_hq_window_does_not(
                 timeout=UNLOCK_MS,
             )
 
-        shows("Not yet confirmed by HQ: 2 of 2 records, 1 of 1 files (20.0 kB)")
+        shows("Not yet confirmed by HQ: 2 of 2 records, 1 of 1 file (20.0 kB)")
         assert label.accessibleName()
         # HQ keeps everything: no such count anywhere in its window
         assert hq.undelivered is None
@@ -568,7 +568,7 @@ def test_field_window_shows_what_hq_has_not_confirmed_and_hq_window_does_not(
         # exported is not delivered: the count stays until HQ's receipt comes back
         with qtbot.waitSignal(field.delivery_shown, timeout=UNLOCK_MS):
             field.refresh_delivery()
-        assert label.text().startswith("Not yet confirmed by HQ: 2 of 2 records, 1 of 1 files")
+        assert label.text().startswith("Not yet confirmed by HQ: 2 of 2 records, 1 of 1 file")
 
         receipts = tmp_path / "receipts"
         receipts.mkdir()
@@ -577,15 +577,15 @@ def test_field_window_shows_what_hq_has_not_confirmed_and_hq_window_does_not(
             inbox.import_bundles([bundle])
         field_session.records.create("incident", {"title": "Новый случай"})
         field_session.notify("records")  # as the editor does after a save
-        shows("Not yet confirmed by HQ: 3 of 3 records, 1 of 1 files", exact=False)
+        shows("Not yet confirmed by HQ: 3 of 3 records, 1 of 1 file", exact=False)
         (receipt,) = receipts.iterdir()
         with qtbot.waitSignal(outbox.operation_finished, timeout=UNLOCK_MS):
             outbox.import_receipt_file(receipt)
-        shows("Not yet confirmed by HQ: 1 of 3 records, 0 of 1 files (0 bytes)")
+        shows("Not yet confirmed by HQ: 1 of 3 records, 0 of 1 file (0 bytes)")
 
         with qtbot.waitSignal(outbox.operation_finished, timeout=UNLOCK_MS):
             outbox.purge_now()
-        shows("Not yet confirmed by HQ: 1 of 1 records, 0 of 0 files (0 bytes)")
+        shows("Not yet confirmed by HQ: 1 of 1 record, 0 of 0 files (0 bytes)")
 
         field_session.lock()
         assert label.text() == ""  # nothing of the vault stays after a lock

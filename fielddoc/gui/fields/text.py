@@ -60,10 +60,9 @@ class LongTextField(FieldWidget):
     def _update_counter(self) -> None:
         if not self.counter.isHidden() and self.field.max_length is not None:
             used = len(self.edit.toPlainText())
-            text = (
-                self.tr("%1 of %2 characters")
-                .replace("%1", str(used))
-                .replace("%2", str(self.field.max_length))
+            # the noun agrees with the limit: "1 of 2 characters", "1 из 2 символов"
+            text = self.tr("%1 of %n character(s)", "", self.field.max_length).replace(
+                "%1", str(used)
             )
             self.counter.setText(text)
             self.counter.setStyleSheet(ERROR_STYLE if used > self.field.max_length else HINT_STYLE)

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from fielddoc.gui.counts import Counts
 from fielddoc.gui.i18n import LANGUAGE
 from fielddoc.records.templates import Field
 from fielddoc.records.validation import date_bounds, is_partial_date
@@ -122,7 +123,7 @@ def problem_text(field: Field, value: Any) -> str:
     if kind in ("text", "long_text"):
         limit = field.max_length
         if limit is not None and isinstance(value, str) and len(value) > limit:
-            return translate("fields", "Too long: at most %1 characters.").replace("%1", str(limit))
+            return Counts().at_most_characters(limit)
         if kind == "text":
             return translate("fields", "Write a single line without special characters.")
         return translate("fields", "The text contains characters that cannot be stored.")

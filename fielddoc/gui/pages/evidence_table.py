@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from fielddoc.evidence.store import Evidence, VerifyResult
+from fielddoc.gui.counts import Counts
 from fielddoc.gui.i18n import LANGUAGE
 from fielddoc.gui.models import format_time
 from fielddoc.gui.viewer import base_type
@@ -35,7 +36,13 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 SHORT_HASH = 12
 
 
+KIBI = 1024
+
+
 def size_text(size: int) -> str:
+    """Binary units ("9.1 KiB"); under a kibibyte our plural, as ``data_size`` does."""
+    if 0 <= size < KIBI:
+        return Counts().byte_count(size)
     return LANGUAGE.locale().formattedDataSize(size)
 
 

@@ -8,6 +8,7 @@ Texts use the translation context ``"ExchangePage"``, the class users see.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from fielddoc.exchange.importer import BundleReport
 from fielddoc.gui import dialogs
+from fielddoc.gui.counts import Counts, fill
+from fielddoc.gui.exchange_format import data_size
 from fielddoc.gui.messages import message_for
 from fielddoc.gui.models import format_time
 from fielddoc.gui.pages.exchange_base import (
@@ -45,6 +49,108 @@ from fielddoc.gui.pages.exchange_jobs import (
 from fielddoc.gui.workers import Job
 
 translate = QCoreApplication.translate
+# the one number the core keeps only in its English detail of a late arrival (importer.py)
+_LATE_AFTER = re.compile(r"after bundle (\d+)")
+
+
+def report_details(report: BundleReport) -> str:
+    """The verification report under the headline, in the user's language, built from the
+    report's fields (``BundleReport.to_text`` is the CLI's English). Identifiers (file path,
+    bundle id, key id, fingerprint, error code) are shown as they are. Contents are stated
+    only for a bundle that passed every check; a rejection names its code (the headline
+    carries the explanation)."""
+    lines = [translate("ExchangePage", "Bundle file: %1").replace("%1", report.file)]
+    if report.bundle_id:
+        lines.append(
+            fill(
+                translate("ExchangePage", "Bundle id %1, number %2, made %3"),
+                report.bundle_id,
+                report.seq,
+                format_time(report.created),
+            )
+        )
+    if report.device_key_id:  # set only once the signature has verified
+        lines.append(
+            fill(
+                translate(
+                    "ExchangePage", "Signed by %1 (key %2, fingerprint %3): the signature is valid."
+                ),
+                report.device_name or "?",
+                report.device_key_id,
+                report.device_fingerprint,
+            )
+        )
+    if report.sequence:
+        lines.append(translate("ExchangePage", "Sequence: %1").replace("%1", sequence_text(report)))
+    if report.ok and not report.already_imported:
+        counts = Counts()
+        lines.append(
+            fill(
+                translate(
+                    "ExchangePage",
+                    "Contents: %1 %2, %3, %4 (%5). Every hash matches the signed manifest.",
+                ),
+                counts.revisions(report.revisions),
+                counts.of_records(report.records),
+                counts.link_changes(report.links),
+                counts.evidence_files(report.evidence),
+                data_size(report.evidence_bytes),
+            )
+        )
+    lines.append(_result_text(report))
+    return "\n".join(lines)
+
+
+def sequence_text(report: BundleReport) -> str:
+    """Where the bundle stands in its device's sequence, e.g. "next (follows bundle 2)".
+
+    Every value ``importer._sequence`` returns has words here; a value this version does not
+    know is shown as the core's code, untranslated rather than guessed."""
+    before = str(report.seq - 1)
+    late_after = _LATE_AFTER.search(report.sequence_detail)
+    late = (
+        translate("ExchangePage", "arrived after bundle %1; bundle %2 has not arrived")
+        .replace("%2", before)
+        .replace("%1", late_after.group(1))
+        if late_after is not None
+        else translate(
+            "ExchangePage", "arrived after a later bundle; bundle %1 has not arrived"
+        ).replace("%1", before)
+    )
+    words = {
+        "next": (
+            translate("ExchangePage", "next"),
+            translate("ExchangePage", "follows bundle %1").replace("%1", before),
+        ),
+        "first": (
+            translate("ExchangePage", "first"),
+            translate("ExchangePage", "the first bundle from this device"),
+        ),
+        "gap": (
+            translate("ExchangePage", "gap"),
+            translate("ExchangePage", "bundle %1 has not arrived").replace("%1", before),
+        ),
+        "late": (translate("ExchangePage", "late"), late),
+        "already": (
+            translate("ExchangePage", "already imported"),
+            translate("ExchangePage", "this bundle was imported before"),
+        ),
+    }
+    known = words.get(report.sequence)
+    if known is None:
+        return report.sequence
+    return fill(translate("ExchangePage", "%1 (%2)", "a sequence state, then why"), *known)
+
+
+def _result_text(report: BundleReport) -> str:
+    if report.already_imported:
+        return translate("ExchangePage", "Result: already imported earlier; nothing changed.")
+    if report.ok and report.imported:
+        return translate("ExchangePage", "Result: IMPORTED.")
+    if report.ok:
+        return translate("ExchangePage", "Result: verified, not imported.")
+    code = report.error_code or "BUNDLE_INVALID"
+    return translate("ExchangePage", "Result: REJECTED (%1).").replace("%1", code)
 
 
 class InboxPart(ExchangePageBase):
@@ -349,7 +455,7 @@ class InboxPart(ExchangePageBase):
                     "ExchangePage",
                     "Import the missing bundle first, or choose “Import despite the gap”.",
                 )
-        return headline + "\n\n" + report.to_text()
+        return headline + "\n\n" + report_details(report)
 
     def _render_reports(self) -> None:
         for row, entry in enumerate(self.entries):

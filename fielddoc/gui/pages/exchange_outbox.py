@@ -26,6 +26,7 @@ from fielddoc.errors import FielddocError
 from fielddoc.exchange.export import ExportResult
 from fielddoc.exchange.purge import PurgeResult
 from fielddoc.gui import dialogs
+from fielddoc.gui.counts import Counts, fill
 from fielddoc.gui.exchange_format import data_size
 from fielddoc.gui.export_wizard import ExportWizard, export_job
 from fielddoc.gui.models import format_time
@@ -84,6 +85,7 @@ class OutboxPart(ExchangePageBase):
         self.body.addWidget(self.policy_box)
         self.purge_on_receipt.toggled.connect(self._purge_on_receipt_toggled)
         self.purge_days.valueChanged.connect(lambda _v: self._days_timer.start())
+        self.purge_days.valueChanged.connect(lambda _v: self._days_suffix())
         self.purge_days.editingFinished.connect(self._save_days)
 
     def _retranslate_outbox(self) -> None:
@@ -118,7 +120,7 @@ class OutboxPart(ExchangePageBase):
         self.purge_days_label.setText(
             translate("ExchangePage", "&Keep nothing HQ confirmed that is older than")
         )
-        self.purge_days.setSuffix(translate("ExchangePage", " days"))
+        self._days_suffix()
         self.purge_days.setSpecialValueText(translate("ExchangePage", "no limit"))
         self.purge_days.setAccessibleName(
             translate(
@@ -127,6 +129,13 @@ class OutboxPart(ExchangePageBase):
             )
         )
         self._render_status()
+
+    def _days_suffix(self) -> None:
+        """ " day" or " days" after the number the box shows; set only when the form changes,
+        so typing in the box is not disturbed."""
+        suffix = Counts().days_suffix(self.purge_days.value())
+        if suffix != self.purge_days.suffix():
+            self.purge_days.setSuffix(suffix)
 
     def _fill_bundles_out(self, conn: Any) -> None:
         rows = conn.execute(
@@ -153,23 +162,21 @@ class OutboxPart(ExchangePageBase):
         if status is None:
             self.status.clear()
             return
+        counts = Counts()
         if status.records_undelivered or status.evidence_undelivered:
-            text = translate(
-                "ExchangePage", "%1 records and %2 files (%3) not yet confirmed by HQ."
-            )
-            text = (
-                text.replace("%1", str(status.records_undelivered))
-                .replace("%2", str(status.evidence_undelivered))
-                .replace("%3", data_size(status.evidence_bytes_undelivered))
+            text = fill(
+                translate("ExchangePage", "%1 and %2 (%3) not yet confirmed by HQ."),
+                counts.records(status.records_undelivered),
+                counts.files(status.evidence_undelivered),
+                data_size(status.evidence_bytes_undelivered),
             )
         else:
             text = translate("ExchangePage", "HQ has confirmed everything on this laptop.")
         if status.purged_records or status.purged_evidence:
-            removed = translate(
-                "ExchangePage", "Removed after delivery so far: %1 records and %2 files."
-            )
-            text += " " + removed.replace("%1", str(status.purged_records)).replace(
-                "%2", str(status.purged_evidence)
+            text += " " + fill(
+                translate("ExchangePage", "Removed after delivery so far: %1 and %2."),
+                counts.records(status.purged_records),
+                counts.files(status.purged_evidence),
             )
         self.status.setText(text)
 
@@ -180,6 +187,7 @@ class OutboxPart(ExchangePageBase):
         self.purge_days.setValue(settings.get_int(conn, "purge_after_days"))
         for widget in (self.purge_on_receipt, self.purge_days):
             widget.blockSignals(False)
+        self._days_suffix()  # valueChanged was blocked
 
     # --- field: export --------------------------------------------------------------------
 
@@ -215,15 +223,13 @@ class OutboxPart(ExchangePageBase):
     def _exported(self, result: object) -> None:
         assert isinstance(result, ExportResult)  # noqa: S101 - job result type
         self._show_result(
-            lambda: (
-                translate(
-                    "ExchangePage", "Bundle %1 written to %2 (%3 revisions, %4 files, for %5)."
-                )
-                .replace("%1", str(result.seq))
-                .replace("%2", str(result.path))
-                .replace("%3", str(result.revisions))
-                .replace("%4", str(result.evidence))
-                .replace("%5", ", ".join(result.recipients))
+            lambda: fill(
+                translate("ExchangePage", "Bundle %1 written to %2 (%3, %4, for %5)."),
+                result.seq,
+                result.path,
+                Counts().revisions(result.revisions),
+                Counts().files(result.evidence),
+                ", ".join(result.recipients),
             )
         )
         self._finish("export", True, ("exchange", "evidence"))
@@ -263,15 +269,20 @@ class OutboxPart(ExchangePageBase):
                 return translate(
                     "ExchangePage", "This receipt was imported before; nothing changed."
                 )
-            text = translate("ExchangePage", "Receipt from %1: %2 items confirmed delivered.")
-            text = text.replace("%1", result.hq_name).replace("%2", str(result.delivered))
+            counts = Counts()
+            text = fill(
+                translate("ExchangePage", "Receipt from %1: %2 confirmed delivered."),
+                result.hq_name,
+                counts.items(result.delivered),
+            )
             records = result.purged_records + (policy.records if policy else 0)
             files = result.purged_evidence + (policy.evidence if policy else 0)
             if records or files:
-                purged = translate(
-                    "ExchangePage", "Removed from this laptop: %1 records and %2 files."
+                text += " " + fill(
+                    translate("ExchangePage", "Removed from this laptop: %1 and %2."),
+                    counts.records(records),
+                    counts.files(files),
                 )
-                text += " " + purged.replace("%1", str(records)).replace("%2", str(files))
             return text
 
         self._show_result(render)
@@ -310,14 +321,11 @@ class OutboxPart(ExchangePageBase):
     def _purged(self, result: object) -> None:
         assert isinstance(result, PurgeResult)  # noqa: S101 - job result type
         self._show_result(
-            lambda: (
-                translate(
-                    "ExchangePage",
-                    "Deleted %1 records and %2 evidence files (%3) from this laptop.",
-                )
-                .replace("%1", str(result.records))
-                .replace("%2", str(result.evidence))
-                .replace("%3", data_size(result.bytes_freed))
+            lambda: fill(
+                translate("ExchangePage", "Deleted from this laptop: %1 and %2 (%3)."),
+                Counts().records(result.records),
+                Counts().evidence_files(result.evidence),
+                data_size(result.bytes_freed),
             )
         )
         self._finish("purge", True, ("exchange", "records", "evidence"))
