@@ -23,8 +23,9 @@ from pathlib import Path
 from bench.common import heading, sample_records
 
 ROUNDS = 2
-EVIDENCE = 1024**3
-RECORDS = 10_000
+# smaller runs while iterating: FIELDDOC_BENCH_EVIDENCE_MIB=256 FIELDDOC_BENCH_RECORDS=2000
+EVIDENCE = int(os.environ.get("FIELDDOC_BENCH_EVIDENCE_MIB", "1024")) * 1024**2
+RECORDS = int(os.environ.get("FIELDDOC_BENCH_RECORDS", "10000"))
 PRELUDE = """
 import json, sys, time
 from pathlib import Path

@@ -182,20 +182,21 @@ class EvidenceStore:
         ).fetchone()
         return bytes(row[0]), self.blobs_dir / item.blob_name
 
+    def reader_opener(
+        self, evidence_id: str
+    ) -> Callable[[], contextlib.AbstractContextManager[ChunkedReader]]:
+        """:meth:`open_reader` split in two: the database lookups happen now, on the calling
+        thread; the returned callable only opens the blob, so another thread may call it
+        (the connection belongs to this one). Errors as :meth:`open_reader`."""
+        key, path = self._key_and_path(evidence_id)
+        return lambda: _open_blob(path, key, evidence_id)
+
     @contextlib.contextmanager
     def open_reader(self, evidence_id: str) -> Iterator[ChunkedReader]:
         """A seekable decrypting reader; the plaintext exists only in memory."""
         key, path = self._key_and_path(evidence_id)
-        try:
-            handle = path.open("rb")
-        except FileNotFoundError:
-            raise IntegrityError("The encrypted file of this evidence is missing.") from None
-        with handle:
-            reader = ChunkedReader(cast(BinaryIO, handle), key, evidence_id.encode("ascii"))
-            try:
-                yield reader
-            finally:
-                reader.close()
+        with _open_blob(path, key, evidence_id) as reader:
+            yield reader
 
     def extract(
         self,
@@ -330,3 +331,18 @@ class EvidenceStore:
             if progress is not None:
                 progress(index + 1, len(targets))
         return results
+
+
+@contextlib.contextmanager
+def _open_blob(path: Path, key: bytes, evidence_id: str) -> Iterator[ChunkedReader]:
+    """A decrypting reader over one blob file (no database access)."""
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise IntegrityError("The encrypted file of this evidence is missing.") from None
+    with handle:
+        reader = ChunkedReader(cast(BinaryIO, handle), key, evidence_id.encode("ascii"))
+        try:
+            yield reader
+        finally:
+            reader.close()

@@ -27,6 +27,7 @@ from fielddoc.crypto.chunked import ChunkedEncryptor
 from fielddoc.errors import IntegrityError, ValidationError
 from fielddoc.evidence import blobs, custody
 from fielddoc.evidence.ingest import hash_and_encrypt
+from fielddoc.exchange import rows
 from fielddoc.exchange.cards import StoredCard
 from fielddoc.exchange.context import ExchangeContext
 from fielddoc.exchange.documents import EvidenceDescriptor, RevisionDocument
@@ -61,24 +62,15 @@ class Importer:
         self.bundle_events: dict[str, str] = {}
         self.bundle_event_places: set[tuple[str, int]] = set()
         self.now = utc_now()
-        report.items = {"revision": [], "link": [], "evidence": []}
+        self.provenance: dict[str, list[str]] = {kind: [] for kind in rows.ITEM_KINDS}
+        report.items = {kind: [] for kind in rows.ITEM_KINDS}
 
     # --- helpers ---------------------------------------------------------------------------
 
     def _provenance(self, kind: str, item_id: str) -> None:
-        self.conn.execute(
-            "INSERT OR IGNORE INTO provenance (kind, item_id, device_key_id, bundle_id, seq, "
-            "signed_at, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                kind,
-                item_id,
-                self.card.card.key_id,
-                self.report.bundle_id,
-                self.report.seq,
-                self.report.created,
-                self.now,
-            ),
-        )
+        """Note a provenance row; :meth:`finish` writes them all in one statement per kind
+        (same transaction), see rows.py for why."""
+        self.provenance[kind].append(item_id)
 
     def _claim(self, kind: str, owner: str, seq: int) -> bool:
         """False if an earlier item of this bundle took this place already."""
@@ -127,11 +119,16 @@ class Importer:
             != data["template"]
         ):
             raise IntegrityError("A record in the bundle clashes with a record held here.")
-        taken = self.conn.execute(
-            "SELECT 1 FROM revisions WHERE record_id = ? AND seq = ?",
-            (data["record_id"], data["seq"]),
-        ).fetchone()
-        if taken is not None or not self._claim("revision", data["record_id"], data["seq"]):
+        # no record row, no revision of it: revisions.record_id is a foreign key (enforced),
+        # so the lookup is skipped for new records (most of a first import)
+        taken = (
+            record is not None
+            and self.conn.execute(
+                "SELECT 1 FROM revisions WHERE record_id = ? AND seq = ?",
+                (data["record_id"], data["seq"]),
+            ).fetchone()
+        )
+        if taken or not self._claim("revision", data["record_id"], data["seq"]):
             raise IntegrityError("Fork: two different revisions claim the same place in a record.")
         self._remember("revision", document.id, digest, new=True)
         if not self.write:
@@ -382,14 +379,27 @@ class Importer:
                 sequence_note,
             ),
         )
-        self.conn.executemany(
-            "INSERT INTO bundle_in_items (bundle_id, kind, item_id, sha256) VALUES (?, ?, ?, ?)",
-            [
-                (report.bundle_id, kind, item_id, digest)
+        rows.insert_items(
+            self.conn,
+            "bundle_in_items",
+            report.bundle_id,
+            (
+                (kind, item_id, digest)
                 for kind, items in report.items.items()
                 for item_id, digest in items
-            ],
+            ),
         )
+        for kind, item_ids in self.provenance.items():
+            rows.insert_provenance(
+                self.conn,
+                kind,
+                item_ids,
+                device_key_id=self.card.card.key_id,
+                bundle_id=report.bundle_id,
+                seq=report.seq,
+                signed_at=report.created,
+                imported_at=self.now,
+            )
         audit.append(
             self.conn,
             vault_id=self.ctx.vault_id,
