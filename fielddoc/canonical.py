@@ -19,12 +19,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 
 from fielddoc.errors import InputError
 
 MAX_SAFE_INTEGER = 2**53 - 1
 MAX_DEPTH = 64
+
+# Where Python's own encoder may differ from canonical_json: characters from U+E000 up (their
+# UTF-8 lead bytes), whose code-point order is not their UTF-16 order when keys are sorted,
+# and runs of 16+ digits (integers that may be past the safe range). Digits inside strings
+# also match; that only sends a document down the slow path.
+_FAST_PATH_UNSAFE = re.compile(rb"[\xee\xef\xf0-\xf4]|[0-9]{16}")
 
 
 def _check_text(text: str, path: str) -> None:
@@ -86,6 +93,36 @@ def canonical_json(value: Any) -> bytes:
 def canonical_sha256(value: Any) -> str:
     """Lower-case hex SHA-256 of :func:`canonical_json` of ``value``."""
     return hashlib.sha256(canonical_json(value)).hexdigest()
+
+
+def is_canonical(data: bytes, value: Any) -> bool:
+    """Whether ``data == canonical_json(value)``, for ``value = loads_strict(data)``.
+
+    False also when the value cannot be written canonically at all (too deep, an integer past
+    the safe range, a lone surrogate). The precondition matters: only a value parsed by
+    :func:`loads_strict` from ``data`` (string keys, no floats) is allowed here.
+
+    Bundles carry thousands of documents, so the common case is decided by the C encoder
+    (``json.dumps`` with sorted keys and compact separators). For such a value it writes the
+    same bytes as :func:`canonical_json` unless ``data`` holds one of the patterns of
+    ``_FAST_PATH_UNSAFE`` or nests deeper than ``MAX_DEPTH``; those documents, and every
+    mismatch, are decided by :func:`canonical_json` itself, so the answer is always the same
+    as comparing with it (tests/unit/test_canonical.py checks this on generated documents).
+    """
+    brackets = data.count(b"{") + data.count(b"[")
+    if brackets <= MAX_DEPTH and _FAST_PATH_UNSAFE.search(data) is None:
+        try:
+            fast = json.dumps(
+                value, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+            ).encode("utf-8")
+        except (UnicodeEncodeError, ValueError, RecursionError):
+            fast = b""
+        if fast == data:
+            return True
+    try:
+        return canonical_json(value) == data
+    except InputError:
+        return False
 
 
 def loads_strict(data: bytes | str, *, what: str = "JSON document") -> Any:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from fielddoc.canonical import canonical_json, loads_strict
+from fielddoc.canonical import is_canonical, loads_strict
 from fielddoc.errors import InputError
 from fielddoc.exchange.bag import BagError
 from fielddoc.ids import is_id
@@ -30,11 +30,7 @@ def _canonical(data: bytes, what: str) -> dict[str, Any]:
         document = loads_strict(data, what=what)
     except InputError:
         raise BagError(f"A {what} in the bundle is not valid JSON.") from None
-    try:  # parsed JSON can still be unwritable canonically (too deep, big integers, surrogates)
-        canonical = canonical_json(document)
-    except InputError:
-        canonical = None
-    if not isinstance(document, dict) or canonical != data:
+    if not isinstance(document, dict) or not is_canonical(data, document):
         raise BagError(f"A {what} in the bundle is not in canonical form.")
     return document
 
