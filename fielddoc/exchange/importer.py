@@ -92,6 +92,8 @@ class BundleReport:
     created: str = ""
     sequence: str = ""
     sequence_detail: str = ""
+    # for a "late" bundle: the highest sequence number already held from this device
+    sequence_last: int | None = None
     revisions: int = 0
     records: int = 0
     links: int = 0
@@ -241,8 +243,9 @@ def _read_tags(
     )
 
 
-def _sequence(ctx: ExchangeContext, tags: _Tags, accept_gap: bool) -> tuple[str, str]:
-    """("next"|"first"|"gap"|"late"|"already", detail); raises on forks and refused gaps."""
+def _sequence(ctx: ExchangeContext, tags: _Tags, accept_gap: bool) -> tuple[str, str, int | None]:
+    """("next"|"first"|"gap"|"late"|"already", detail, highest sequence held for "late");
+    raises on forks and refused gaps."""
     info = tags.info
     bundle_id = info["Fielddoc-Bundle-Id"]
     seq = int(info["Fielddoc-Bundle-Sequence"])
@@ -255,7 +258,7 @@ def _sequence(ctx: ExchangeContext, tags: _Tags, accept_gap: bool) -> tuple[str,
     if same is not None:
         if same[0] != tags.tagmanifest_sha256:
             raise ForkError("A different bundle with this id was imported before.")
-        return "already", "this bundle was imported before"
+        return "already", "this bundle was imported before", None
     clash = conn.execute(
         "SELECT id FROM bundles_in WHERE device_key_id = ? AND seq = ?", (device, seq)
     ).fetchone()
@@ -268,11 +271,11 @@ def _sequence(ctx: ExchangeContext, tags: _Tags, accept_gap: bool) -> tuple[str,
     if before is not None:
         if before[0] != prev:
             raise ForkError("Fork: this bundle does not continue the history this HQ holds.")
-        return "next", f"follows bundle {seq - 1}"
+        return "next", f"follows bundle {seq - 1}", None
     if seq == 1:
         if prev != GENESIS:
             raise ForkError("Fork: the first bundle claims a predecessor.")
-        return "first", "first bundle from this device"
+        return "first", "first bundle from this device", None
     last = conn.execute(
         "SELECT max(seq) FROM bundles_in WHERE device_key_id = ?", (device,)
     ).fetchone()[0]
@@ -287,7 +290,7 @@ def _sequence(ctx: ExchangeContext, tags: _Tags, accept_gap: bool) -> tuple[str,
             f"Out of sequence: {detail}. Import the missing bundle first, or accept the gap "
             "explicitly (--accept-gap)."
         )
-    return kind, detail
+    return kind, detail, last if kind == "late" else None
 
 
 def _process(
@@ -354,7 +357,7 @@ def _process_archive(
     report.device_name = tags.card.card.name
     report.device_fingerprint = tags.card.card.fingerprint
     report.tagmanifest_sha256 = tags.tagmanifest_sha256
-    report.sequence, report.sequence_detail = _sequence(ctx, tags, accept_gap)
+    report.sequence, report.sequence_detail, report.sequence_last = _sequence(ctx, tags, accept_gap)
     if report.sequence == "already":
         report.ok = report.already_imported = True
         return

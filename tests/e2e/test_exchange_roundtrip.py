@@ -77,3 +77,21 @@ def test_incremental_export_and_sequence(tmp_path: Path) -> None:
     assert report.ok and report.sequence == "next"
     assert report.new_items == 1
     assert pair.h.records.get(record.id).summary.title == "Разгон митинга"
+
+
+def test_gap_then_late_bundle_is_reported_with_its_neighbours(tmp_path: Path) -> None:
+    pair = make_pair(tmp_path)
+    add_sample_content(pair)
+    paths = []
+    for n in (1, 2, 3, 4):
+        pair.f.records.create("incident", {"title": f"Событие {n}"})
+        paths.append(tmp_path / f"{n}.fdbundle")
+        write_bundle(pair.f, paths[-1])
+    assert import_bundle(pair.h, paths[0]).sequence == "first"
+    gap = import_bundle(pair.h, paths[3], accept_gap=True)
+    assert (gap.ok, gap.sequence, gap.sequence_last) == (True, "gap", None)
+    late = import_bundle(pair.h, paths[2], accept_gap=True)
+    assert (late.ok, late.sequence, late.sequence_last) == (True, "late", 4)
+    assert late.sequence_detail == "arrived after bundle 4; bundle 2 has not arrived"
+    # the missing one still fits between its neighbours
+    assert import_bundle(pair.h, paths[1]).sequence == "next"

@@ -206,12 +206,13 @@ def test_every_sequence_state_has_words() -> None:
         seq=2,
         sequence="late",
         sequence_detail="arrived after bundle 4; bundle 1 has not arrived",
+        sequence_last=4,
     )
     cases = {
         "next": BundleReport(file="f", seq=3, sequence="next", sequence_detail="follows bundle 2"),
         "gap": BundleReport(file="f", seq=5, sequence="gap", sequence_detail="bundle 4 ..."),
         "late": late,
-        "late, detail changed": BundleReport(
+        "late, last unknown": BundleReport(
             file="f", seq=2, sequence="late", sequence_detail="later than expected"
         ),
     }
@@ -220,7 +221,7 @@ def test_every_sequence_state_has_words() -> None:
         "next": "next (follows bundle 2)",
         "gap": "gap (bundle 4 has not arrived)",
         "late": "late (arrived after bundle 4; bundle 1 has not arrived)",
-        "late, detail changed": "late (arrived after a later bundle; bundle 1 has not arrived)",
+        "late, last unknown": "late (arrived after a later bundle; bundle 1 has not arrived)",
     }
     LANGUAGE.apply("ru")
     russian = {name: sequence_text(report) for name, report in cases.items()}
@@ -228,7 +229,7 @@ def test_every_sequence_state_has_words() -> None:
         "next": "следующий (идёт после пакета № 2)",
         "gap": "пропуск (пакет № 4 не поступал)",
         "late": "опоздавший (пришёл после пакета № 4; пакет № 1 не поступал)",
-        "late, detail changed": (
+        "late, last unknown": (
             "опоздавший (пришёл после более позднего пакета; пакет № 1 не поступал)"
         ),
     }

@@ -8,7 +8,6 @@ Texts use the translation context ``"ExchangePage"``, the class users see.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +49,6 @@ from fielddoc.gui.workers import Job
 
 translate = QCoreApplication.translate
 # the one number the core keeps only in its English detail of a late arrival (importer.py)
-_LATE_AFTER = re.compile(r"after bundle (\d+)")
 
 
 def report_details(report: BundleReport) -> str:
@@ -107,12 +105,11 @@ def sequence_text(report: BundleReport) -> str:
     Every value ``importer._sequence`` returns has words here; a value this version does not
     know is shown as the core's code, untranslated rather than guessed."""
     before = str(report.seq - 1)
-    late_after = _LATE_AFTER.search(report.sequence_detail)
     late = (
         translate("ExchangePage", "arrived after bundle %1; bundle %2 has not arrived")
         .replace("%2", before)
-        .replace("%1", late_after.group(1))
-        if late_after is not None
+        .replace("%1", str(report.sequence_last))
+        if report.sequence_last is not None
         else translate(
             "ExchangePage", "arrived after a later bundle; bundle %1 has not arrived"
         ).replace("%1", before)
