@@ -45,7 +45,7 @@ from fielddoc.exchange.documents import (
     check_revision_document,
     parse_descriptor,
 )
-from fielddoc.exchange.export import GENESIS
+from fielddoc.exchange.export import FORMAT, GENESIS
 from fielddoc.exchange.store_import import Importer
 from fielddoc.fsutil import make_private_dir
 from fielddoc.ids import is_id
@@ -55,7 +55,10 @@ from fielddoc.vault.vault import QUARANTINE_NAME
 MAX_DOCUMENT = 16 * 1024 * 1024
 MAX_EVIDENCE = 1 << 46  # 64 TiB: anything larger is a lie in a tar header
 _TAG_LIMITS = (4096, 65536, bag.MAX_TAG_FILE, 65536, minisign.MAX_SIGNATURE_BYTES)
-_COMMENT = re.compile(r"^fielddoc-bundle-v1 bundle=(\S+) seq=(\d+) recipients=(\S+) created=(\S+)$")
+_COMMENT = re.compile(
+    r"^(fielddoc-bundle-v[0-9]+) bundle=(\S+) seq=(\d+) recipients=(\S+) created=(\S+)$"
+)
+_CREATED = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 Cancel = Callable[[], bool]
 
 
@@ -77,6 +80,12 @@ class ForkError(FielddocError):
 
 class NotForThisHqError(FielddocError):
     code = "BUNDLE_FOR_ANOTHER_HQ"
+
+
+class UnsupportedFormatError(FielddocError):
+    """A correctly signed bundle in a format version this build does not read."""
+
+    code = "BUNDLE_UNSUPPORTED"
 
 
 @dataclass
@@ -205,7 +214,13 @@ def _read_tags(
     match = _COMMENT.match(comment)
     if match is None:
         raise IntegrityError("The bundle's signed comment is not a fielddoc bundle comment.")
-    bundle_id, seq, recipients, created = match.groups()
+    bundle_format, bundle_id, seq, recipients, created = match.groups()
+    if bundle_format != FORMAT:
+        raise UnsupportedFormatError(
+            "The bundle was written in a newer format; update fielddoc to import it."
+        )
+    if _CREATED.fullmatch(created) is None:
+        raise bag.BagError("The bundle's creation time is malformed.")
     if not re.fullmatch(r"[1-9][0-9]{0,17}", seq):  # fits SQLite's INTEGER; 0 is no bundle
         raise bag.BagError("The bundle's sequence number is out of range.")
     tags = bag.parse_manifest(tagmanifest_txt, payload=False)
@@ -218,6 +233,7 @@ def _read_tags(
             raise IntegrityError("A tag file does not match the signed tag manifest.")
     bag_fields = bag.parse_bag_info(info_txt)
     expected_info = {
+        "Fielddoc-Format": bundle_format,
         "Fielddoc-Bundle-Id": bundle_id,
         "Fielddoc-Bundle-Sequence": seq,
         "Fielddoc-Device-Key-Id": key_id,

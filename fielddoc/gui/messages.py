@@ -79,6 +79,10 @@ SENTENCES = {
         "messages", "The bundle is damaged or not a fielddoc bundle."
     ),
     "BUNDLE_FOR_ANOTHER_HQ": QT_TRANSLATE_NOOP("messages", "The bundle was made for another HQ."),
+    "BUNDLE_UNSUPPORTED": QT_TRANSLATE_NOOP(
+        "messages",
+        "The bundle was made by a newer version of fielddoc. Update fielddoc to import it.",
+    ),
     "RECEIPT_INVALID": QT_TRANSLATE_NOOP(
         "messages", "The receipt is damaged, not for this laptop, or not from a registered HQ."
     ),

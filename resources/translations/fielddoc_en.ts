@@ -1236,7 +1236,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="247"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="244"/>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="71"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
@@ -1349,13 +1349,13 @@
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="106"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="248"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="245"/>
         <source>Revisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="107"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="249"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="246"/>
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1435,104 +1435,104 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="218"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="215"/>
         <source>Bundles from field devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="219"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="216"/>
         <source>&amp;Import bundles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="221"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="218"/>
         <source>Import one or more bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="223"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="220"/>
         <source>Verif&amp;y only…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="225"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="222"/>
         <source>Verify bundles without importing them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="228"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="225"/>
         <source>&amp;Write a receipt for each imported bundle into:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="230"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="227"/>
         <source>C&amp;hoose folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="232"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="229"/>
         <source>Choose the folder for receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="234"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="296"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="231"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="293"/>
         <source>Folder for receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="235"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="232"/>
         <source>Verification reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="236"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="233"/>
         <source>Verification report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="237"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="234"/>
         <source>Import despite the &amp;gap…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="239"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="236"/>
         <source>Import the selected out-of-sequence bundle anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="241"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="253"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="238"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="250"/>
         <source>Imported bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="244"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="241"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="245"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="242"/>
         <source>Sequence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="246"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="243"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="250"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="247"/>
         <source>Receipts written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="254"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="251"/>
         <source>Write receipt agai&amp;n…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="256"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="253"/>
         <source>Write the receipt of the selected bundle again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1673,225 +1673,225 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="62"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="60"/>
         <source>Bundle file: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="66"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="64"/>
         <source>Bundle id %1, number %2, made %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="75"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="73"/>
         <source>Signed by %1 (key %2, fingerprint %3): the signature is valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="84"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="82"/>
         <source>Sequence: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="89"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="87"/>
         <source>Contents: %1 %2, %3, %4 (%5). Every hash matches the signed manifest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="112"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="109"/>
         <source>arrived after bundle %1; bundle %2 has not arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="116"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="113"/>
         <source>arrived after a later bundle; bundle %1 has not arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="122"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="119"/>
         <source>next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="123"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="120"/>
         <source>follows bundle %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="126"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="123"/>
         <source>first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="127"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="124"/>
         <source>the first bundle from this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="130"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="127"/>
         <source>gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="131"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="128"/>
         <source>bundle %1 has not arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="133"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="130"/>
         <source>late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="135"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="132"/>
         <source>already imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="136"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="133"/>
         <source>this bundle was imported before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="142"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="139"/>
         <source>%1 (%2)</source>
         <comment>a sequence state, then why</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="147"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="144"/>
         <source>Result: already imported earlier; nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="149"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="146"/>
         <source>Result: IMPORTED.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="151"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="148"/>
         <source>Result: verified, not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="153"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="150"/>
         <source>Result: REJECTED (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="291"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="288"/>
         <source>(no folder chosen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="314"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="311"/>
         <source>Import bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="319"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="316"/>
         <source>Verify bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="359"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="356"/>
         <source>Importing %1 of %2: %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="361"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="358"/>
         <source>Verifying %1 of %2: %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="402"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="399"/>
         <source>✗ Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="404"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="401"/>
         <source>= Already imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="406"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="403"/>
         <source>✓ Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="408"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="405"/>
         <source>✓ Verified (not imported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="410"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="407"/>
         <source>! Out of sequence, not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="412"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="409"/>
         <source>✗ Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="416"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="413"/>
         <source>%1, bundle %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="428"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="425"/>
         <source>This bundle was imported before; nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="432"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="429"/>
         <source>Verified and imported: the signature is valid and every file matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="437"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="532"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="434"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="529"/>
         <source>Receipt written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="441"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="438"/>
         <source>Imported despite a gap in the sequence: an earlier bundle is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="446"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="443"/>
         <source>Verified: the signature is valid and every file matches. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="451"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="448"/>
         <source>REJECTED. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="454"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="451"/>
         <source>Import the missing bundle first, or choose “Import despite the gap”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="489"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="486"/>
         <source>Bundle %1 from %2 is out of sequence: an earlier bundle from this device has not been imported. It may be lost, delayed, or withheld by someone. Import this one anyway? The missing bundle can still be imported when it arrives.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="498"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="500"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="495"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="497"/>
         <source>Import despite the gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="515"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="512"/>
         <source>Write the receipt into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="523"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="520"/>
         <source>Writing the receipt…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3668,41 +3668,46 @@ You can save your version as the newest one; the other version stays in the reco
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="82"/>
+        <source>The bundle was made by a newer version of fielddoc. Update fielddoc to import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/messages.py" line="86"/>
         <source>The receipt is damaged, not for this laptop, or not from a registered HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="85"/>
+        <location filename="../../fielddoc/gui/messages.py" line="89"/>
         <source>The signature does not verify: the data was altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="88"/>
+        <location filename="../../fielddoc/gui/messages.py" line="92"/>
         <source>Purged, but the deleted text is not wiped yet because the vault is busy. Close other tasks and purge again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="93"/>
+        <location filename="../../fielddoc/gui/messages.py" line="97"/>
         <source>No registered card has this name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="94"/>
+        <location filename="../../fielddoc/gui/messages.py" line="98"/>
         <source>This evidence item does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="95"/>
+        <location filename="../../fielddoc/gui/messages.py" line="99"/>
         <source>This is done in the other kind of vault (field or HQ).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="98"/>
+        <location filename="../../fielddoc/gui/messages.py" line="102"/>
         <source>Something unexpected went wrong. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="102"/>
+        <location filename="../../fielddoc/gui/messages.py" line="106"/>
         <source>The operation failed.</source>
         <translation type="unfinished"></translation>
     </message>

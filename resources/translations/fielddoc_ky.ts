@@ -1236,7 +1236,7 @@
         <translation>Ачкыч изи</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="247"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="244"/>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="71"/>
         <source>Imported</source>
         <translation>Импорттолгон</translation>
@@ -1349,13 +1349,13 @@
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="106"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="248"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="245"/>
         <source>Revisions</source>
         <translation>Редакциялар</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="107"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="249"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="246"/>
         <source>Files</source>
         <translation>Файлдар</translation>
     </message>
@@ -1435,104 +1435,104 @@
         <translation>Башкы кеңсе тастыктаганды ушунча күндөн ашык сактабоо (0: чектөөсүз)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="218"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="215"/>
         <source>Bundles from field devices</source>
         <translation>Байкоочулардын түзмөктөрүнөн келген топтомдор</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="219"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="216"/>
         <source>&amp;Import bundles…</source>
         <translation>Топтомдорду &amp;импорттоо…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="221"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="218"/>
         <source>Import one or more bundles</source>
         <translation>Бир же бир нече топтомду импорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="223"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="220"/>
         <source>Verif&amp;y only…</source>
         <translation>Импорттобой т&amp;екшерүү…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="225"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="222"/>
         <source>Verify bundles without importing them</source>
         <translation>Топтомдорду импорттобой текшерүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="228"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="225"/>
         <source>&amp;Write a receipt for each imported bundle into:</source>
         <translation>Ар бир импорттолгон топтом үчүн тастыктаманы &amp;бул папкага жазуу:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="230"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="227"/>
         <source>C&amp;hoose folder…</source>
         <translation>Папканы та&amp;ндоо…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="232"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="229"/>
         <source>Choose the folder for receipts</source>
         <translation>Тастыктамалар үчүн папка тандоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="234"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="296"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="231"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="293"/>
         <source>Folder for receipts</source>
         <translation>Тастыктамалар үчүн папка</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="235"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="232"/>
         <source>Verification reports</source>
         <translation>Текшерүү отчеттору</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="236"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="233"/>
         <source>Verification report</source>
         <translation>Текшерүү отчету</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="237"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="234"/>
         <source>Import despite the &amp;gap…</source>
         <translation>&amp;Ажырымга карабай импорттоо…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="239"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="236"/>
         <source>Import the selected out-of-sequence bundle anyway</source>
         <translation>Тандалган, ырааттуулугу бузулган топтомду баары бир импорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="241"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="253"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="238"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="250"/>
         <source>Imported bundles</source>
         <translation>Импорттолгон топтомдор</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="244"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="241"/>
         <source>Device</source>
         <translation>Түзмөк</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="245"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="242"/>
         <source>Sequence</source>
         <translation>Катар номери</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="246"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="243"/>
         <source>Signed</source>
         <translation>Кол коюлган</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="250"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="247"/>
         <source>Receipts written</source>
         <translation>Жазылган тастыктамалар</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="254"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="251"/>
         <source>Write receipt agai&amp;n…</source>
         <translation>Тастыктаманы кайра &amp;жазуу…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="256"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="253"/>
         <source>Write the receipt of the selected bundle again</source>
         <translation>Тандалган топтомдун тастыктамасын кайра жазуу</translation>
     </message>
@@ -1673,225 +1673,225 @@
         <translation>Мындан ары башкы кеңсе алганын тастыктаган нерселердин баары анын тастыктамасы импорттолоры менен, кайра суралбастан, бул ноутбуктан өчүрүлөт.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="62"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="60"/>
         <source>Bundle file: %1</source>
         <translation>Топтом файлы: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="66"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="64"/>
         <source>Bundle id %1, number %2, made %3</source>
         <translation>Топтомдун идентификатору %1, №%2, түзүлгөн убактысы %3</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="75"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="73"/>
         <source>Signed by %1 (key %2, fingerprint %3): the signature is valid.</source>
         <translation>Кол койгон түзмөк: %1 (ачкыч %2, ачкыч изи %3); кол тамга жарактуу.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="84"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="82"/>
         <source>Sequence: %1</source>
         <translation>Ырааттуулук: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="89"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="87"/>
         <source>Contents: %1 %2, %3, %4 (%5). Every hash matches the signed manifest.</source>
         <translation>Мазмуну: %1 %2, %3, %4 (%5). Бардык хештер кол коюлган манифестке дал келет.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="112"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="109"/>
         <source>arrived after bundle %1; bundle %2 has not arrived</source>
         <translation>№%1 топтомдон кийин келди; №%2 топтом келе элек</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="116"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="113"/>
         <source>arrived after a later bundle; bundle %1 has not arrived</source>
         <translation>кийинки топтомдон кийин келди; №%1 топтом келе элек</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="122"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="119"/>
         <source>next</source>
         <translation>кезектеги</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="123"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="120"/>
         <source>follows bundle %1</source>
         <translation>№%1 топтомдон кийинки</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="126"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="123"/>
         <source>first</source>
         <translation>биринчи</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="127"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="124"/>
         <source>the first bundle from this device</source>
         <translation>бул түзмөктөн келген биринчи топтом</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="130"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="127"/>
         <source>gap</source>
         <translation>ажырым</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="131"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="128"/>
         <source>bundle %1 has not arrived</source>
         <translation>№%1 топтом келе элек</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="133"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="130"/>
         <source>late</source>
         <translation>кечиккен</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="135"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="132"/>
         <source>already imported</source>
         <translation>мурда импорттолгон</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="136"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="133"/>
         <source>this bundle was imported before</source>
         <translation>бул топтом мурда импорттолгон</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="142"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="139"/>
         <source>%1 (%2)</source>
         <comment>a sequence state, then why</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="147"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="144"/>
         <source>Result: already imported earlier; nothing changed.</source>
         <translation>Жыйынтык: мурда эле импорттолгон; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="149"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="146"/>
         <source>Result: IMPORTED.</source>
         <translation>Жыйынтык: ИМПОРТТОЛДУ.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="151"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="148"/>
         <source>Result: verified, not imported.</source>
         <translation>Жыйынтык: текшерилди, импорттолгон жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="153"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="150"/>
         <source>Result: REJECTED (%1).</source>
         <translation>Жыйынтык: ЧЕТКЕ КАГЫЛДЫ (%1).</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="291"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="288"/>
         <source>(no folder chosen)</source>
         <translation>(папка тандалган жок)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="314"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="311"/>
         <source>Import bundles</source>
         <translation>Топтомдорду импорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="319"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="316"/>
         <source>Verify bundles</source>
         <translation>Топтомдорду текшерүү</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="359"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="356"/>
         <source>Importing %1 of %2: %3…</source>
         <translation>%2 ичинен %1 импорттолууда: %3…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="361"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="358"/>
         <source>Verifying %1 of %2: %3…</source>
         <translation>%2 ичинен %1 текшерилүүдө: %3…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="402"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="399"/>
         <source>✗ Failed</source>
         <translation>✗ Ишке ашкан жок</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="404"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="401"/>
         <source>= Already imported</source>
         <translation>= Мурда импорттолгон</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="406"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="403"/>
         <source>✓ Imported</source>
         <translation>✓ Импорттолду</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="408"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="405"/>
         <source>✓ Verified (not imported)</source>
         <translation>✓ Текшерилди (импорттолгон жок)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="410"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="407"/>
         <source>! Out of sequence, not imported</source>
         <translation>! Ырааттуулугу бузулган, импорттолгон жок</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="412"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="409"/>
         <source>✗ Rejected</source>
         <translation>✗ Четке кагылды</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="416"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="413"/>
         <source>%1, bundle %2</source>
         <translation>%1, №%2 топтом</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="428"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="425"/>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Бул топтом мурда импорттолгон; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="432"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="429"/>
         <source>Verified and imported: the signature is valid and every file matches.</source>
         <translation>Текшерилди жана импорттолду: кол тамга жарактуу жана бардык файлдар дал келет.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="437"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="532"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="434"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="529"/>
         <source>Receipt written to %1.</source>
         <translation>Тастыктама жазылды: %1.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="441"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="438"/>
         <source>Imported despite a gap in the sequence: an earlier bundle is missing.</source>
         <translation>Ырааттуулуктагы ажырымга карабай импорттолду: мурунку топтом жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="446"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="443"/>
         <source>Verified: the signature is valid and every file matches. Nothing was imported.</source>
         <translation>Текшерилди: кол тамга жарактуу жана бардык файлдар дал келет. Эч нерсе импорттолгон жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="451"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="448"/>
         <source>REJECTED. Nothing was imported.</source>
         <translation>ЧЕТКЕ КАГЫЛДЫ. Эч нерсе импорттолгон жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="454"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="451"/>
         <source>Import the missing bundle first, or choose “Import despite the gap”.</source>
         <translation>Адегенде жетишпеген топтомду импорттоңуз же «Ажырымга карабай импорттоо» дегенди тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="489"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="486"/>
         <source>Bundle %1 from %2 is out of sequence: an earlier bundle from this device has not been imported. It may be lost, delayed, or withheld by someone. Import this one anyway? The missing bundle can still be imported when it arrives.</source>
         <translation>%2 жиберген №%1 топтомдун ырааттуулугу бузулган: бул түзмөктөн келген мурунку топтом импорттола элек. Ал жоголгон, кечиккен же кимдир бирөө кармап калган болушу мүмкүн. Ушул топтомду баары бир импорттойсузбу? Жетишпеген топтом келгенде аны кийин да импорттоого болот.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="498"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="500"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="495"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="497"/>
         <source>Import despite the gap</source>
         <translation>Ажырымга карабай импорттоо</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="515"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="512"/>
         <source>Write the receipt into</source>
         <translation>Тастыктаманы кайсы папкага жазуу</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="523"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="520"/>
         <source>Writing the receipt…</source>
         <translation>Тастыктама жазылууда…</translation>
     </message>
@@ -3670,41 +3670,46 @@ You can save your version as the newest one; the other version stays in the reco
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="82"/>
+        <source>The bundle was made by a newer version of fielddoc. Update fielddoc to import it.</source>
+        <translation>Топтом fielddoc программасынын жаңыраак версиясында түзүлгөн. Аны импорттоо үчүн fielddoc программасын жаңыртыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/messages.py" line="86"/>
         <source>The receipt is damaged, not for this laptop, or not from a registered HQ.</source>
         <translation>Тастыктама бузулган, бул ноутбук үчүн эмес же катталган башкы кеңседен эмес.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="85"/>
+        <location filename="../../fielddoc/gui/messages.py" line="89"/>
         <source>The signature does not verify: the data was altered.</source>
         <translation>Кол тамга текшерүүдөн өткөн жок: маалымат өзгөртүлгөн.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="88"/>
+        <location filename="../../fielddoc/gui/messages.py" line="92"/>
         <source>Purged, but the deleted text is not wiped yet because the vault is busy. Close other tasks and purge again.</source>
         <translation>Тазаланды, бирок сактагыч бош эмес болгондуктан өчүрүлгөн текст азырынча толук жок кылына элек. Башка тапшырмаларды жаап, кайра тазалаңыз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="93"/>
+        <location filename="../../fielddoc/gui/messages.py" line="97"/>
         <source>No registered card has this name.</source>
         <translation>Мындай аттагы катталган карточка жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="94"/>
+        <location filename="../../fielddoc/gui/messages.py" line="98"/>
         <source>This evidence item does not exist.</source>
         <translation>Мындай далил жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="95"/>
+        <location filename="../../fielddoc/gui/messages.py" line="99"/>
         <source>This is done in the other kind of vault (field or HQ).</source>
         <translation>Бул башка түрдөгү сактагычта аткарылат (байкоочунун же башкы кеңсенин).</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="98"/>
+        <location filename="../../fielddoc/gui/messages.py" line="102"/>
         <source>Something unexpected went wrong. Nothing was changed.</source>
         <translation>Күтүлбөгөн ката кетти. Эч нерсе өзгөртүлгөн жок.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="102"/>
+        <location filename="../../fielddoc/gui/messages.py" line="106"/>
         <source>The operation failed.</source>
         <translation>Операция ишке ашкан жок.</translation>
     </message>

@@ -1254,7 +1254,7 @@
         <translation>Отпечаток</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="247"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="244"/>
         <location filename="../../fielddoc/gui/pages/exchange.py" line="71"/>
         <source>Imported</source>
         <translation>Импортировано</translation>
@@ -1367,13 +1367,13 @@
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="106"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="248"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="245"/>
         <source>Revisions</source>
         <translation>Редакции</translation>
     </message>
     <message>
         <location filename="../../fielddoc/gui/pages/exchange_outbox.py" line="107"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="249"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="246"/>
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
@@ -1453,104 +1453,104 @@
         <translation>Не хранить подтверждённое штаб-квартирой дольше указанного числа дней (0: без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="218"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="215"/>
         <source>Bundles from field devices</source>
         <translation>Пакеты от полевых устройств</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="219"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="216"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Импорт пакетов…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="221"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="218"/>
         <source>Import one or more bundles</source>
         <translation>Импортировать один или несколько пакетов</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="223"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="220"/>
         <source>Verif&amp;y only…</source>
         <translation>Только &amp;проверка…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="225"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="222"/>
         <source>Verify bundles without importing them</source>
         <translation>Проверить пакеты, не импортируя их</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="228"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="225"/>
         <source>&amp;Write a receipt for each imported bundle into:</source>
         <translation>&amp;Записывать квитанцию для каждого импортированного пакета в:</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="230"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="227"/>
         <source>C&amp;hoose folder…</source>
         <translation>Вы&amp;брать папку…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="232"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="229"/>
         <source>Choose the folder for receipts</source>
         <translation>Выбрать папку для квитанций</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="234"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="296"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="231"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="293"/>
         <source>Folder for receipts</source>
         <translation>Папка для квитанций</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="235"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="232"/>
         <source>Verification reports</source>
         <translation>Отчёты о проверке</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="236"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="233"/>
         <source>Verification report</source>
         <translation>Отчёт о проверке</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="237"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="234"/>
         <source>Import despite the &amp;gap…</source>
         <translation>Импортировать, &amp;несмотря на пропуск…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="239"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="236"/>
         <source>Import the selected out-of-sequence bundle anyway</source>
         <translation>Всё равно импортировать выбранный пакет, пришедший не по порядку</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="241"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="253"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="238"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="250"/>
         <source>Imported bundles</source>
         <translation>Импортированные пакеты</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="244"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="241"/>
         <source>Device</source>
         <translation>Устройство</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="245"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="242"/>
         <source>Sequence</source>
         <translation>Порядковый номер</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="246"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="243"/>
         <source>Signed</source>
         <translation>Подписано</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="250"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="247"/>
         <source>Receipts written</source>
         <translation>Записано квитанций</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="254"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="251"/>
         <source>Write receipt agai&amp;n…</source>
         <translation>Записать квитанцию &amp;ещё раз…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="256"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="253"/>
         <source>Write the receipt of the selected bundle again</source>
         <translation>Ещё раз записать квитанцию для выбранного пакета</translation>
     </message>
@@ -1691,225 +1691,225 @@
         <translation>С этого момента всё, что штаб-квартира подтвердит как полученное, будет удаляться с этого ноутбука сразу после импорта квитанции, без повторного вопроса.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="62"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="60"/>
         <source>Bundle file: %1</source>
         <translation>Файл пакета: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="66"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="64"/>
         <source>Bundle id %1, number %2, made %3</source>
         <translation>Идентификатор пакета %1, № %2, создан %3</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="75"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="73"/>
         <source>Signed by %1 (key %2, fingerprint %3): the signature is valid.</source>
         <translation>Подписан устройством %1 (ключ %2, отпечаток %3): подпись действительна.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="84"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="82"/>
         <source>Sequence: %1</source>
         <translation>Очерёдность: %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="89"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="87"/>
         <source>Contents: %1 %2, %3, %4 (%5). Every hash matches the signed manifest.</source>
         <translation>Содержимое: %1 %2, %3, %4 (%5). Все хеши совпадают с подписанным манифестом.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="112"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="109"/>
         <source>arrived after bundle %1; bundle %2 has not arrived</source>
         <translation>пришёл после пакета № %1; пакет № %2 не поступал</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="116"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="113"/>
         <source>arrived after a later bundle; bundle %1 has not arrived</source>
         <translation>пришёл после более позднего пакета; пакет № %1 не поступал</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="122"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="119"/>
         <source>next</source>
         <translation>следующий</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="123"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="120"/>
         <source>follows bundle %1</source>
         <translation>идёт после пакета № %1</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="126"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="123"/>
         <source>first</source>
         <translation>первый</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="127"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="124"/>
         <source>the first bundle from this device</source>
         <translation>первый пакет с этого устройства</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="130"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="127"/>
         <source>gap</source>
         <translation>пропуск</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="131"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="128"/>
         <source>bundle %1 has not arrived</source>
         <translation>пакет № %1 не поступал</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="133"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="130"/>
         <source>late</source>
         <translation>опоздавший</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="135"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="132"/>
         <source>already imported</source>
         <translation>уже импортирован</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="136"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="133"/>
         <source>this bundle was imported before</source>
         <translation>этот пакет уже импортировался ранее</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="142"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="139"/>
         <source>%1 (%2)</source>
         <comment>a sequence state, then why</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="147"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="144"/>
         <source>Result: already imported earlier; nothing changed.</source>
         <translation>Итог: уже был импортирован ранее; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="149"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="146"/>
         <source>Result: IMPORTED.</source>
         <translation>Итог: ИМПОРТИРОВАН.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="151"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="148"/>
         <source>Result: verified, not imported.</source>
         <translation>Итог: проверен, не импортирован.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="153"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="150"/>
         <source>Result: REJECTED (%1).</source>
         <translation>Итог: ОТКЛОНЁН (%1).</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="291"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="288"/>
         <source>(no folder chosen)</source>
         <translation>(папка не выбрана)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="314"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="311"/>
         <source>Import bundles</source>
         <translation>Импорт пакетов</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="319"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="316"/>
         <source>Verify bundles</source>
         <translation>Проверка пакетов</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="359"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="356"/>
         <source>Importing %1 of %2: %3…</source>
         <translation>Импорт %1 из %2: %3…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="361"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="358"/>
         <source>Verifying %1 of %2: %3…</source>
         <translation>Проверка %1 из %2: %3…</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="402"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="399"/>
         <source>✗ Failed</source>
         <translation>✗ Ошибка</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="404"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="401"/>
         <source>= Already imported</source>
         <translation>= Уже импортирован</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="406"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="403"/>
         <source>✓ Imported</source>
         <translation>✓ Импортирован</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="408"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="405"/>
         <source>✓ Verified (not imported)</source>
         <translation>✓ Проверен (не импортирован)</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="410"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="407"/>
         <source>! Out of sequence, not imported</source>
         <translation>! Не по порядку, не импортирован</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="412"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="409"/>
         <source>✗ Rejected</source>
         <translation>✗ Отклонён</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="416"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="413"/>
         <source>%1, bundle %2</source>
         <translation>%1, пакет № %2</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="428"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="425"/>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="432"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="429"/>
         <source>Verified and imported: the signature is valid and every file matches.</source>
         <translation>Проверен и импортирован: подпись действительна, все файлы совпадают.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="437"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="532"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="434"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="529"/>
         <source>Receipt written to %1.</source>
         <translation>Квитанция записана в %1.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="441"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="438"/>
         <source>Imported despite a gap in the sequence: an earlier bundle is missing.</source>
         <translation>Импортирован, несмотря на пропуск в нумерации: более раннего пакета нет.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="446"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="443"/>
         <source>Verified: the signature is valid and every file matches. Nothing was imported.</source>
         <translation>Проверен: подпись действительна, все файлы совпадают. Ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="451"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="448"/>
         <source>REJECTED. Nothing was imported.</source>
         <translation>ОТКЛОНЁН. Ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="454"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="451"/>
         <source>Import the missing bundle first, or choose “Import despite the gap”.</source>
         <translation>Сначала импортируйте недостающий пакет или выберите «Импортировать, несмотря на пропуск».</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="489"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="486"/>
         <source>Bundle %1 from %2 is out of sequence: an earlier bundle from this device has not been imported. It may be lost, delayed, or withheld by someone. Import this one anyway? The missing bundle can still be imported when it arrives.</source>
         <translation>Пакет № %1 от %2 пришёл не по порядку: более ранний пакет с этого устройства не импортирован. Возможно, он потерян, задержан или кем-то удержан. Всё равно импортировать этот пакет? Недостающий пакет можно будет импортировать, когда он придёт.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="498"/>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="500"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="495"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="497"/>
         <source>Import despite the gap</source>
         <translation>Импортировать, несмотря на пропуск</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="515"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="512"/>
         <source>Write the receipt into</source>
         <translation>Куда записать квитанцию</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="523"/>
+        <location filename="../../fielddoc/gui/pages/exchange_inbox.py" line="520"/>
         <source>Writing the receipt…</source>
         <translation>Запись квитанции…</translation>
     </message>
@@ -3693,41 +3693,46 @@ You can save your version as the newest one; the other version stays in the reco
     </message>
     <message>
         <location filename="../../fielddoc/gui/messages.py" line="82"/>
+        <source>The bundle was made by a newer version of fielddoc. Update fielddoc to import it.</source>
+        <translation>Пакет создан более новой версией fielddoc. Обновите fielddoc, чтобы импортировать его.</translation>
+    </message>
+    <message>
+        <location filename="../../fielddoc/gui/messages.py" line="86"/>
         <source>The receipt is damaged, not for this laptop, or not from a registered HQ.</source>
         <translation>Квитанция повреждена, предназначена не для этого ноутбука или пришла не от зарегистрированной штаб-квартиры.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="85"/>
+        <location filename="../../fielddoc/gui/messages.py" line="89"/>
         <source>The signature does not verify: the data was altered.</source>
         <translation>Подпись не прошла проверку: данные были изменены.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="88"/>
+        <location filename="../../fielddoc/gui/messages.py" line="92"/>
         <source>Purged, but the deleted text is not wiped yet because the vault is busy. Close other tasks and purge again.</source>
         <translation>Удалено, но текст ещё не затёрт окончательно, потому что хранилище занято. Завершите другие задачи и выполните удаление ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="93"/>
+        <location filename="../../fielddoc/gui/messages.py" line="97"/>
         <source>No registered card has this name.</source>
         <translation>Нет зарегистрированной карточки с таким именем.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="94"/>
+        <location filename="../../fielddoc/gui/messages.py" line="98"/>
         <source>This evidence item does not exist.</source>
         <translation>Такого доказательства нет.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="95"/>
+        <location filename="../../fielddoc/gui/messages.py" line="99"/>
         <source>This is done in the other kind of vault (field or HQ).</source>
         <translation>Это делается в хранилище другого типа (полевом или штаб-квартиры).</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="98"/>
+        <location filename="../../fielddoc/gui/messages.py" line="102"/>
         <source>Something unexpected went wrong. Nothing was changed.</source>
         <translation>Произошла непредвиденная ошибка. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../fielddoc/gui/messages.py" line="102"/>
+        <location filename="../../fielddoc/gui/messages.py" line="106"/>
         <source>The operation failed.</source>
         <translation>Операция не выполнена.</translation>
     </message>

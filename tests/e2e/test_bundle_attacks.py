@@ -69,6 +69,7 @@ BUNDLE_CODES = AGE_FAILURES | {
     "BUNDLE_OUT_OF_SEQUENCE",
     "BUNDLE_FORK",
     "BUNDLE_FOR_ANOTHER_HQ",
+    "BUNDLE_UNSUPPORTED",
     "INVALID_RECORD",
     "UNKNOWN_TEMPLATE",
     "CARD_INVALID",
@@ -917,6 +918,30 @@ def _sequence(value: str) -> Attack:
 attack("sequence number 0", "BUNDLE_INVALID")(_sequence("0"))
 attack("sequence number 2^64", "BUNDLE_INVALID")(_sequence(str(1 << 64)))
 attack("sequence number with a leading zero", "BUNDLE_INVALID")(_sequence("01"))
+
+
+@attack("bundle format from a newer fielddoc, correctly signed", "BUNDLE_UNSUPPORTED")
+def _newer_format(s: Scene) -> Path:
+    forged = s.bag()
+    forged.set_info(Fielddoc_Format="fielddoc-bundle-v2")
+    forged.reseal(s.key, manifest=False, comment=forged.comment().replace("-v1 ", "-v2 ", 1))
+    return s.save(forged, "v2")
+
+
+@attack("bag-info format disagrees with the signed comment", "INTEGRITY_FAILED")
+def _format_mismatch(s: Scene) -> Path:
+    forged = s.bag()
+    forged.set_info(Fielddoc_Format="fielddoc-bundle-v9")
+    forged.reseal(s.key, manifest=False)  # the comment still says v1
+    return s.save(forged, "format")
+
+
+@attack("creation time that is not a timestamp", "BUNDLE_INVALID")
+def _bad_created(s: Scene) -> Path:
+    forged = s.bag()
+    forged.set_info(Fielddoc_Created="yesterday")
+    forged.reseal(s.key, manifest=False)
+    return s.save(forged, "created")
 
 
 @attack("first bundle claiming a predecessor", "BUNDLE_FORK")
