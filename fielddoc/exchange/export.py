@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 from fielddoc import __version__, audit
 from fielddoc.canonical import canonical_json
@@ -50,6 +50,7 @@ FORMAT = "fielddoc-bundle-v1"
 GENESIS = "0" * 64
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
+_READ = 256 * 1024  # grain of progress inside a file; see _CountedReader.read
 
 
 class NothingToExportError(FielddocError):
@@ -263,7 +264,8 @@ def write_bundle(
     ]
     payload_members = [bag.Member(f"{root}/{m.path}", m.size, m.data, m.open) for m in members]
     partial = _write_encrypted(
-        tags + payload_members,
+        tags,
+        payload_members,
         output,
         age_recipients,
         mtime=int(datetime.now(UTC).timestamp()),
@@ -318,8 +320,68 @@ def _create_partial(partial: Path) -> int:
         raise storage_error(exc, "the bundle") from None
 
 
+class _CountedReader:
+    """A member's reader that moves the sink's progress as its bytes are read (helper thread).
+
+    The value is ``base`` (payload members already archived) plus what was read from this
+    member, capped at its declared size: a file that grew is refused by the archive, and the
+    cap keeps the value from passing what :class:`_PayloadMeter` settles on afterwards."""
+
+    def __init__(self, source: Any, sink: pipe.Sink, base: int, size: int) -> None:
+        self._source = source
+        self._sink = sink
+        self._base = base
+        self._size = size
+        self._read = 0
+
+    def read(self, size: int = -1) -> bytes:
+        # the archive asks for 1 MiB at a time, and age reads one chunk ahead: counted at that
+        # grain the value ran up to 2 MiB ahead of the blocks written; smaller reads cost
+        # only more loop turns (same bytes copied)
+        data = cast(bytes, self._source.read(size if size < 0 else min(size, _READ)))
+        self._read += len(data)
+        self._sink.done = self._base + min(self._read, self._size)
+        return data
+
+
+class _PayloadMeter:
+    """Feeds the members to the archive and keeps ``sink.done`` at the payload bytes archived.
+
+    Tag files do not count (``total`` is the payload, as in Payload-Oxum). Bytes of a member
+    read from a file count as they are read, so a large evidence file moves progress about
+    once per read block rather than once at its end; a member's exact size is settled once
+    the archive has taken all of it. So the value never goes down and, once the last member
+    is taken, is exactly the sum of the payload sizes: the total that ``write_bundle``
+    reports. Runs on the helper thread and touches nothing but the sink."""
+
+    def __init__(self, sink: pipe.Sink) -> None:
+        self._sink = sink
+        self._settled = 0
+
+    def members(self, tags: list[bag.Member], payload: list[bag.Member]) -> Iterator[bag.Member]:
+        yield from tags
+        for member in payload:
+            yield self._counted(member)
+            # resumed once the archive has taken all of this member
+            self._settled += member.size
+            self._sink.done = self._settled
+
+    def _counted(self, member: bag.Member) -> bag.Member:
+        if member.open is None:
+            return member
+        opener, base = member.open, self._settled
+
+        @contextlib.contextmanager
+        def open_counted() -> Iterator[_CountedReader]:
+            with opener() as source:
+                yield _CountedReader(source, self._sink, base, member.size)
+
+        return bag.Member(member.path, member.size, member.data, open_counted)
+
+
 def _write_encrypted(
-    members: list[bag.Member],
+    tags: list[bag.Member],
+    payload: list[bag.Member],
     output: Path,
     recipients: list[str],
     *,
@@ -328,20 +390,19 @@ def _write_encrypted(
     progress: Progress | None,
     cancel: Cancel | None,
 ) -> Path:
-    """Write the whole bundle to ``<output>.partial`` and fsync it; returns that path.
+    """Write the whole bundle (``tags`` then ``payload``) to ``<output>.partial`` and fsync
+    it; returns that path.
 
     The tar stream is built and encrypted on pipe.py's helper thread while this thread
-    writes it; progress (payload bytes archived so far, ``total``) and cancel are called
-    here, before each ~1 MiB block is written."""
+    writes it; progress (payload bytes archived so far, ``total`` = the payload sizes) and
+    cancel are called here, before each ~1 MiB block is written, so inside a large evidence
+    file too. Progress only grows and its last call is ``(total, total)``: the final age
+    chunk is written after the archive ended, so the last block carries the full count."""
     partial = output.with_name(output.name + ".partial")
 
     def produce(sink: pipe.Sink) -> None:
-        def counted() -> Iterator[bag.Member]:
-            for member in members:
-                yield member  # resumed once the archive has taken all of this member
-                sink.done = min(sink.done + member.size, total)
-
-        age.encrypt_stream(bag.TarStream(counted(), mtime=mtime), cast(BinaryIO, sink), recipients)
+        archive = bag.TarStream(_PayloadMeter(sink).members(tags, payload), mtime=mtime)
+        age.encrypt_stream(archive, cast(BinaryIO, sink), recipients)
 
     reported = -1
 
