@@ -41,6 +41,7 @@ def test_installed_wheel_layout(tmp_path: Path) -> None:
     # translations are compiled by the build, not committed
     assert "fielddoc/_data/resources/translations/fielddoc_ru.qm" in names
     assert "fielddoc/_data/resources/translations/qtbase_ky.qm" in names  # Qt has no ky
+    assert "fielddoc/_data/resources/translations/qtbase_ru_extra.qm" in names  # Qt's gaps
     assert "fielddoc/_data/resources/icons/app.svg" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
