@@ -1,15 +1,19 @@
 """File dialogs and confirmations that leave no trace.
 
 Only Qt's own (non-native) file dialogs are used: native dialogs on Linux feed the desktop's
-"recent files" list. Qt's dialog stores its history and last folder in ``QSettings``
-("QtProject" / "FileDialog"), which environment.py redirected into fielddoc's app folder; after
-every dialog that group is removed again, so no path a monitor browsed is kept anywhere.
+"recent files" list. Qt's dialog saves its history, its last folder and its sidebar in a
+native-format ``QSettings`` ("QtProject" / "FileDialog") when it is destroyed. Three layers keep
+a browsed path out of it: environment.py redirects that file into fielddoc's app folder (Linux);
+before the dialog is destroyed its history and folder are reset to the home folder, so what Qt
+saves names no folder a monitor browsed; and right after it is destroyed (at once, not later
+through the event loop) the group is removed from both formats, so nothing is kept at all.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -17,10 +21,12 @@ OPTIONS = QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.DontUseCus
 
 
 def scrub_dialog_history() -> None:
-    settings = QSettings("QtProject")
-    settings.remove("FileDialog")
-    settings.remove("Qt/filedialog")
-    settings.sync()
+    """Remove Qt's file-dialog state from the default-format and the native-format settings
+    (the dialog writes the native one; on Windows that is the registry)."""
+    for settings in (QSettings("QtProject"), QSettings(QSettings.Scope.UserScope, "QtProject")):
+        settings.remove("FileDialog")
+        settings.remove("Qt/filedialog")
+        settings.sync()
 
 
 def _dialog(parent: QWidget | None, title: str, mode: QFileDialog.FileMode) -> QFileDialog:
@@ -32,14 +38,24 @@ def _dialog(parent: QWidget | None, title: str, mode: QFileDialog.FileMode) -> Q
 
 
 def _chosen(dialog: QFileDialog) -> list[Path]:
-    """Run ``dialog``; the paths chosen ([] if cancelled). The dialog is deleted and Qt's
-    dialog history scrubbed whatever happens."""
+    """Run ``dialog``; the paths chosen ([] if cancelled). Whatever happens, the dialog's
+    folder and history are reset, the dialog is destroyed at once (its destructor is where Qt
+    saves them; deleteLater() would save after the scrub) and Qt's dialog history scrubbed."""
     try:
         accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
         return [Path(name) for name in dialog.selectedFiles()] if accepted else []
     finally:
-        dialog.deleteLater()
+        _forget(dialog)
         scrub_dialog_history()
+
+
+def _forget(dialog: QFileDialog) -> None:
+    # setDirectory() also resets Qt's process-wide "last visited" folder, which the
+    # destructor saves; the history is cleared after it because moving appends to it
+    dialog.setDirectory(str(Path.home()))
+    dialog.setHistory([])
+    if shiboken6.isValid(dialog):
+        shiboken6.delete(dialog)
 
 
 def open_files(parent: QWidget | None, title: str) -> list[Path]:

@@ -1,9 +1,12 @@
 """Process set-up that must happen BEFORE ``QApplication`` exists (DESIGN.md "Desktop hygiene").
 
 - process hygiene from the core (umask 077, no core dumps, content-free exception hook);
-- ``QSettings`` redirected (INI format, user scope) into fielddoc's private app folder, so Qt's
-  own file-dialog state never lands in ``~/.config/QtProject.conf``; the dialogs module also
-  scrubs that state after every dialog;
+- ``QSettings`` redirected (INI and native formats, both scopes) into fielddoc's private app
+  folder. Qt's file dialog saves its state (folders browsed, last folder) through a
+  native-format ``QSettings``, whatever the default format, so redirecting INI alone would
+  leave it in ``~/.config/QtProject.conf``. ``setPath`` moves the native format on Linux and
+  the BSDs only; on Windows (registry) and macOS (plist) the dialogs module's clean-up is the
+  protection: it empties the dialog's state before Qt saves it and scrubs it right after;
 - caches Qt and Mesa would otherwise write under ``$HOME`` are switched off.
 """
 
@@ -34,8 +37,9 @@ def prepare(folder: Path | None = None) -> Path:
     os.environ.setdefault("MESA_SHADER_CACHE_DISABLE", "true")
     os.environ.setdefault("QT_ENABLE_REGEXP_JIT", "0")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(target))
+    for settings_format in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(settings_format, scope, str(target))
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     return target

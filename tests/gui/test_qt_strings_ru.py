@@ -260,7 +260,7 @@ def file_dialog(qtbot: QtBot) -> Iterator[FileDialogs]:
     """Makes file dialogs as fielddoc.gui.dialogs builds them, in the detail view so the
     column headers and the Type column are on screen. Each is deleted at once afterwards and
     Qt's dialog history scrubbed, as the app does: the destructor saves the folders browsed
-    into Qt's settings, which outside the app are the real ``~/.config/QtProject.conf``."""
+    into Qt's settings (redirected by conftest into its throw-away app folder)."""
     made: list[QFileDialog] = []
 
     def make(folder: Path, purpose: str) -> QFileDialog:
