@@ -50,12 +50,13 @@ def _chosen(dialog: QFileDialog) -> list[Path]:
 
 
 def _forget(dialog: QFileDialog) -> None:
+    if not shiboken6.isValid(dialog):  # already destroyed with its parent window
+        return
     # setDirectory() also resets Qt's process-wide "last visited" folder, which the
     # destructor saves; the history is cleared after it because moving appends to it
     dialog.setDirectory(str(Path.home()))
     dialog.setHistory([])
-    if shiboken6.isValid(dialog):
-        shiboken6.delete(dialog)
+    shiboken6.delete(dialog)
 
 
 def open_files(parent: QWidget | None, title: str) -> list[Path]:
