@@ -12,13 +12,9 @@ catalogue is missing, stale or not loaded.
 
 from __future__ import annotations
 
-import re
-import subprocess
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-import PySide6
 import pytest
 from PySide6.QtCore import QLibraryInfo, QPoint
 from PySide6.QtGui import QAction
@@ -28,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLineEdit,
-    QMenu,
     QTextBrowser,
     QWizard,
 )
@@ -38,13 +33,17 @@ from fielddoc.gui.dialogs import OPTIONS
 from fielddoc.gui.firstrun import FirstRunWizard
 from fielddoc.gui.i18n import LANGUAGE, _qt_translator
 from fielddoc.resources import resource_path
+from tests.gui.qt_catalogues import (
+    CYRILLIC,
+    LATIN_WORD,
+    assert_compiled_current,
+    assert_compiles_cleanly,
+    menu_texts,
+)
 from tests.gui.test_safety import widget_texts
 
 SOURCE = resource_path("translations") / "qtbase_ky.ts"
 COMPILED = SOURCE.with_suffix(".qm")
-LRELEASE = Path(PySide6.__file__).parent / "lrelease"  # the one the build uses
-LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 Button = QDialogButtonBox.StandardButton
 WizardButton = QWizard.WizardButton
 
@@ -58,43 +57,17 @@ def not_kyrgyz(texts: dict[str, str]) -> list[str]:
     ]
 
 
-def lrelease(target: Path) -> str:
-    result = subprocess.run(
-        [str(LRELEASE), str(SOURCE), "-qm", str(target)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout + result.stderr
-
-
 @pytest.fixture
 def kyrgyz(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     """Kyrgyz switched on, with the compiled catalogue exactly what the source says."""
-    if not COMPILED.is_file():
-        pytest.fail(f"{COMPILED.name} is missing: run `make translations`")
-    fresh = tmp_path / COMPILED.name
-    lrelease(fresh)
-    assert fresh.read_bytes() == COMPILED.read_bytes(), (
-        f"{COMPILED.name} is older than {SOURCE.name}: run `make translations`"
-    )
+    assert_compiled_current(SOURCE, tmp_path)
     assert LANGUAGE.apply("ky")
     yield
     LANGUAGE.apply("en")
 
 
 def test_source_compiles_cleanly_and_completely(tmp_path: Path) -> None:
-    output = lrelease(tmp_path / "qtbase_ky.qm")
-    lines = [line.strip() for line in output.splitlines() if line.strip()]
-    assert len(lines) == 2, "\n".join(lines)  # "Updating …" and the summary, no warning
-    summary = re.fullmatch(
-        r"Generated (\d+) translation\(s\) \((\d+) finished and 0 unfinished\)", lines[1]
-    )
-    assert summary is not None, lines[1]
-    messages = ET.parse(SOURCE).getroot().iter("message")  # noqa: S314 - our own file
-    assert int(summary[1]) == int(summary[2]) == sum(1 for _ in messages)
+    assert_compiles_cleanly(SOURCE, tmp_path / "qtbase_ky.qm")
 
 
 def test_qt_catalogue_wins_and_ours_only_fills_kyrgyz(qapp: QApplication) -> None:
@@ -176,13 +149,6 @@ def test_file_dialog_shows_no_english(qtbot: QtBot, tmp_path: Path, purpose: str
             shown[f"QAction#{action.objectName()}"] = action.text()
     assert len(shown) > 15  # the walk really read the dialog
     assert not not_kyrgyz(shown), "\n".join(not_kyrgyz(shown))
-
-
-def menu_texts(menu: QMenu) -> dict[str, str]:
-    """Each entry's words; after a tab comes the key-cap hint (Ctrl+C), printed in Latin on
-    Kyrgyz keyboards too."""
-    texts = (action.text().split("\t")[0] for action in menu.actions() if action.text())
-    return {repr(text): text for text in texts}
 
 
 @pytest.mark.usefixtures("kyrgyz")

@@ -24,12 +24,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import PySide6
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QPoint, QTimer, QTranslator
@@ -62,15 +60,19 @@ from fielddoc.gui.dialogs import OPTIONS, scrub_dialog_history
 from fielddoc.gui.firstrun import FirstRunWizard
 from fielddoc.gui.i18n import LANGUAGE
 from fielddoc.resources import resource_path
-from tests.gui.test_qt_strings_ky import menu_texts
+from tests.gui.qt_catalogues import (
+    CYRILLIC,
+    LATIN_WORD,
+    assert_compiled_current,
+    assert_compiles_cleanly,
+    lrelease,
+    menu_texts,
+)
 from tests.gui.test_safety import widget_texts
 
 SOURCE = resource_path("translations") / "qtbase_ru_extra.ts"
 COMPILED = SOURCE.with_suffix(".qm")
 QT_RUSSIAN = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / "qtbase_ru.qm"
-LRELEASE = Path(PySide6.__file__).parent / "lrelease"  # the one the build uses
-LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LETTER = re.compile(r"[^\W\d_]")
 ALLOWED = {"OK"}  # Qt's own Russian for "OK"; see the module docstring
 Button = QDialogButtonBox.StandardButton
@@ -106,18 +108,6 @@ def messages(source: Path) -> list[Message]:
     ]
 
 
-def lrelease(source: Path, target: Path) -> str:
-    result = subprocess.run(
-        [str(LRELEASE), str(source), "-qm", str(target)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout + result.stderr
-
-
 def qt_catalogue_alone() -> QTranslator:
     translator = QTranslator()
     assert translator.load(str(QT_RUSSIAN)), f"PySide6 ships no {QT_RUSSIAN.name}"
@@ -127,27 +117,14 @@ def qt_catalogue_alone() -> QTranslator:
 @pytest.fixture
 def russian(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     """Russian switched on, with the compiled extra catalogue exactly what the source says."""
-    if not COMPILED.is_file():
-        pytest.fail(f"{COMPILED.name} is missing: run `make translations`")
-    fresh = tmp_path / COMPILED.name
-    lrelease(SOURCE, fresh)
-    assert fresh.read_bytes() == COMPILED.read_bytes(), (
-        f"{COMPILED.name} is older than {SOURCE.name}: run `make translations`"
-    )
+    assert_compiled_current(SOURCE, tmp_path)
     assert LANGUAGE.apply("ru")
     yield
     LANGUAGE.apply("en")
 
 
 def test_source_compiles_cleanly_and_completely(tmp_path: Path) -> None:
-    output = lrelease(SOURCE, tmp_path / COMPILED.name)
-    lines = [line.strip() for line in output.splitlines() if line.strip()]
-    assert len(lines) == 2, "\n".join(lines)  # "Updating …" and the summary, no warning
-    summary = re.fullmatch(
-        r"Generated (\d+) translation\(s\) \((\d+) finished and 0 unfinished\)", lines[1]
-    )
-    assert summary is not None, lines[1]
-    assert int(summary[1]) == int(summary[2]) == len(messages(SOURCE))
+    assert_compiles_cleanly(SOURCE, tmp_path / COMPILED.name)
 
 
 def test_extra_holds_only_what_qt_lacks(qapp: QApplication, tmp_path: Path) -> None:
