@@ -13,7 +13,6 @@ names the home folder only.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
@@ -24,6 +23,7 @@ from PySide6.QtCore import QSettings
 
 from tests.conftest import ROOT
 from tests.gui.conftest import APP_FOLDER
+from tests.gui.fresh_home import child_env, fresh_home
 from tests.leakscan import canary_needles, grep_tree, new_canary
 
 DRIVER = textwrap.dedent(
@@ -70,27 +70,15 @@ DRIVER = textwrap.dedent(
 @pytest.mark.parametrize("scrub", ["scrub", "no-scrub"])
 def test_file_dialog_leaves_no_browsed_folder(tmp_path: Path, answer: str, scrub: str) -> None:
     tree = tmp_path / "fresh"
-    home = tree / "home"
-    env_dirs = {
-        "HOME": home,
-        "XDG_CONFIG_HOME": home / ".config",
-        "XDG_DATA_HOME": home / ".local" / "share",
-        "XDG_CACHE_HOME": home / ".cache",
-        "XDG_STATE_HOME": home / ".local" / "state",
-        "XDG_RUNTIME_DIR": tree / "run",
-        "TMPDIR": tree / "tmp",
-    }
-    for folder in (tree, home, env_dirs["XDG_RUNTIME_DIR"], env_dirs["TMPDIR"]):
-        folder.mkdir(mode=0o700)
+    env_dirs = fresh_home(tree)
+    home = env_dirs["HOME"]
     canary = new_canary(0)
     folder = tmp_path / f"Обыск {canary}"
     folder.mkdir()
     target = folder / "photo.jpg"
     target.write_bytes(b"\xff\xd8not really a photo")
 
-    env = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
-    env.update({key: str(value) for key, value in env_dirs.items()})
-    env.update({"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)})
+    env = child_env(env_dirs)
     result = subprocess.run(
         [sys.executable, "-c", DRIVER, str(target), answer, scrub],
         cwd=ROOT,

@@ -22,7 +22,6 @@ typed canaries, and the search-only canary is in no page.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
@@ -31,6 +30,7 @@ from typing import Any
 
 from fielddoc.vault.vault import open_vault
 from tests.conftest import CHEAP_KDF, PASSPHRASE, ROOT, make_vault
+from tests.gui.fresh_home import child_env, fresh_home
 from tests.leakscan import (
     REPORT_PROPERTY,
     canary_needles,
@@ -144,18 +144,8 @@ def test_app_in_a_fresh_home_writes_only_into_the_vault(
     tmp_path: Path, record_property: Any
 ) -> None:
     tree = tmp_path / "fresh"
-    home = tree / "home"
-    env_dirs = {
-        "HOME": home,
-        "XDG_CONFIG_HOME": home / ".config",
-        "XDG_DATA_HOME": home / ".local" / "share",
-        "XDG_CACHE_HOME": home / ".cache",
-        "XDG_STATE_HOME": home / ".local" / "state",
-        "XDG_RUNTIME_DIR": tree / "run",
-        "TMPDIR": tree / "tmp",
-    }
-    for folder in (tree, home, env_dirs["XDG_RUNTIME_DIR"], env_dirs["TMPDIR"]):
-        folder.mkdir(mode=0o700)
+    env_dirs = fresh_home(tree)
+    home = env_dirs["HOME"]
     data = env_dirs["XDG_DATA_HOME"] / "fielddoc"
     vault_folder = data / "vaults" / "default"
     make_vault(vault_folder).vault.close()  # where platformdirs puts the default vault
@@ -174,9 +164,7 @@ def test_app_in_a_fresh_home_writes_only_into_the_vault(
         "evidence": str(evidence),
         "query": canaries[6],
     }
-    env = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
-    env.update({key: str(value) for key, value in env_dirs.items()})
-    env.update({"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)})
+    env = child_env(env_dirs)
     result = subprocess.run(
         [sys.executable, "-c", DRIVER, json.dumps(spec, ensure_ascii=False)],
         cwd=ROOT,
